@@ -1,0 +1,86 @@
+"""e-Gov XML ⇄ :class:`~lawcode.model.law.Law`, and the canonical form that defines "lossless".
+
+Lossless means: ``canonical_xml(law.to_xml()) == canonical_xml(original_bytes)``, where the canonical form is
+Canonical XML 1.0 with comments (attributes in a fixed order, one serialisation of text and characters)
+after removing whitespace-only text between elements (the indentation of pretty-printed files; "whitespace"
+in the XML sense — the full-width space U+3000 is content and is kept).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from lawcode.errors import LawcodeError
+from lawcode.io.xml_parser import parse_xml_bytes, read_source
+from lawcode.model.law import Law
+
+__all__ = ["load", "loads", "canonical_xml", "RoundTrip", "check_roundtrip"]
+
+_XML_WS = " \t\r\n"
+
+
+def load(path: str | Path) -> Law:
+    """Load a law from an e-Gov XML file (法令標準XMLスキーマ v3, UTF-8)."""
+    source = str(path)
+    return Law(parse_xml_bytes(read_source(path), source), source=source)
+
+
+def loads(data: bytes | str, source: str = "<bytes>") -> Law:
+    """Load a law from XML bytes or text; *source* names the input in error messages."""
+    return Law(parse_xml_bytes(data, source), source=source)
+
+
+def canonical_xml(data: bytes | str | etree._ElementTree | etree._Element | Law, source: str = "<bytes>") -> bytes:
+    """Canonical form of a document (C14N 1.0 with comments, whitespace-only text between elements removed)."""
+    if isinstance(data, Law):
+        tree = copy.deepcopy(data._tree)
+    elif isinstance(data, etree._ElementTree):
+        tree = copy.deepcopy(data)
+    elif isinstance(data, etree._Element):
+        tree = copy.deepcopy(data.getroottree())
+    else:
+        tree = parse_xml_bytes(data, source)
+    for e in tree.getroot().iter():
+        if e.text is not None and not e.text.strip(_XML_WS) and len(e):
+            e.text = None
+        if e.tail is not None and not e.tail.strip(_XML_WS):
+            e.tail = None
+    return etree.tostring(tree, method="c14n", with_comments=True)
+
+
+@dataclass(frozen=True, slots=True)
+class RoundTrip:
+    """Result of :func:`check_roundtrip` for one file."""
+
+    source: str
+    ok: bool
+    size: int
+    difference: str | None = None
+
+
+def check_roundtrip(path: str | Path) -> RoundTrip:
+    """Load *path*, write it back, and compare canonical forms; report the first difference if any."""
+    source = str(path)
+    data = read_source(path)
+    try:
+        law = loads(data, source)
+        before = canonical_xml(data, source)
+        after = canonical_xml(law.to_xml(), source)
+    except LawcodeError as exc:
+        return RoundTrip(source, False, len(data), str(exc))
+    if before == after:
+        return RoundTrip(source, True, len(data))
+    return RoundTrip(source, False, len(data), first_difference(before, after))
+
+
+def first_difference(a: bytes, b: bytes, context: int = 60) -> str:
+    """Describe where two byte strings first differ (offset and a little context on both sides)."""
+    n = min(len(a), len(b))
+    i = next((k for k in range(n) if a[k] != b[k]), n)
+    left = a[max(0, i - context): i + context].decode("utf-8", "replace")
+    right = b[max(0, i - context): i + context].decode("utf-8", "replace")
+    return f"canonical forms differ at byte {i}: input …{left}… vs output …{right}…"

@@ -1,0 +1,309 @@
+"""The :class:`Law`: one version of a statute or ordinance, as an immutable value.
+
+A ``Law`` owns the lxml document it was parsed from and an index of its provisions (built once, by the
+structural walk of :mod:`lawcode.model.index`). It is never modified in place: new versions are produced
+through a :class:`LawDraft`, which is *copy-on-write* — creating a draft costs nothing, the first write makes
+one deep copy of the document in C (lxml), and :meth:`LawDraft.commit` returns a new, re-indexed ``Law``. The
+original law, its provisions and their cached texts stay valid and unchanged, and a draft abandoned after an
+exception leaves no trace — which is what makes amendment application atomic.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from functools import cached_property
+from typing import Iterator
+
+from lxml import etree
+
+from lawcode.errors import AddressError, LawcodeError, ParseError
+from lawcode.model.address import Address
+from lawcode.model.index import build_index
+from lawcode.model.nodes import Node, wrap
+from lawcode.model.provision import CONTAINER_TAGS, Provision
+from lawcode.model.render import inline_text
+from lawcode.model.resolve import resolve
+from lawcode.text.eras import Era
+from lawcode.text.lawnum import LawNumber, parse_law_number
+
+__all__ = ["Law", "LawDraft"]
+
+_CONTAINERS = frozenset(CONTAINER_TAGS)
+
+
+class Law:
+    """One version of a law (法令) or ordinance (条例), loaded from e-Gov XML.
+
+    Create with :func:`lawcode.load` / :func:`lawcode.loads`. Metadata comes from the ``<Law>`` attributes and
+    ``LawNum``/``LawTitle``; :meth:`provisions` and :meth:`find` give the provisions; :meth:`to_xml` writes
+    the document back losslessly.
+    """
+
+    __slots__ = ("_tree", "_root", "_body", "source", "_provisions", "_by_path", "_top", "_article_cache",
+                 "__dict__")
+
+    def __init__(self, tree: etree._ElementTree, source: str = "<bytes>") -> None:
+        root = tree.getroot()
+        if root.tag != "Law":
+            raise ParseError(
+                f"root element is <{root.tag}>, expected <Law> (法令標準XMLスキーマ)",
+                source=source,
+                line=root.sourceline,
+                column=1,
+            )
+        body = None
+        for child in root:
+            if child.tag == "LawBody":
+                body = child
+                break
+        if body is None:
+            raise ParseError("<Law> has no <LawBody>", source=source, line=root.sourceline, column=1)
+        self._tree = tree
+        self._root = root
+        self._body = body
+        self.source = source
+        provisions, by_path = build_index(self, body)
+        self._provisions: list[Provision] = provisions
+        self._by_path: dict[str, Provision] = by_path
+        self._top: list[Provision] = [p for p in provisions if p.parent is None]
+        self._article_cache: dict[str, list[Provision]] = {}
+
+    # -- metadata -----------------------------------------------------------------------------------------
+    @property
+    def root(self) -> Node:
+        """The ``<Law>`` element as a typed view."""
+        return wrap(self._root)
+
+    @property
+    def body(self) -> Node:
+        """The ``<LawBody>`` element as a typed view."""
+        return wrap(self._body)
+
+    @cached_property
+    def title(self) -> str | None:
+        """題名 (``LawTitle`` text), or the ``Subject`` (件名) of a law without title, or ``None``."""
+        for child in self._body:
+            if child.tag == "LawTitle":
+                return inline_text(child)
+        return self._body.get("Subject")
+
+    @cached_property
+    def law_num(self) -> str | None:
+        """法令番号 exactly as written in ``LawNum`` (e.g. 「令和三年法律第三十七号」)."""
+        for child in self._root:
+            if child.tag == "LawNum":
+                return inline_text(child)
+        return None
+
+    @cached_property
+    def law_number(self) -> LawNumber | None:
+        """The parsed 法令番号, or ``None`` when ``LawNum`` is missing or not a standard law number."""
+        if not self.law_num:
+            return None
+        try:
+            return parse_law_number(self.law_num)
+        except LawcodeError:
+            return None
+
+    @property
+    def law_type(self) -> str | None:
+        """e-Gov ``LawType``: Constitution, Act, CabinetOrder, ImperialOrder, MinisterialOrdinance, Rule, Misc."""
+        return self._root.get("LawType")
+
+    @cached_property
+    def era(self) -> Era | None:
+        """Era of the law number (``Era`` attribute)."""
+        value = self._root.get("Era")
+        try:
+            return Era.parse(value) if value else None
+        except LawcodeError:
+            return None
+
+    @property
+    def year(self) -> int | None:
+        """Year of the law number in its era (``Year`` attribute, read as an integer)."""
+        return _int(self._root.get("Year"))
+
+    @property
+    def number(self) -> int | None:
+        """Number of the law within its year and kind (``Num`` attribute, read as an integer)."""
+        return _int(self._root.get("Num"))
+
+    @property
+    def lang(self) -> str | None:
+        return self._root.get("Lang")
+
+    @cached_property
+    def promulgated(self) -> date | None:
+        """公布日 from ``Era``/``Year``/``PromulgateMonth``/``PromulgateDay`` (``"07"`` is read as 7)."""
+        era, year = self.era, self.year
+        month, day = _int(self._root.get("PromulgateMonth")), _int(self._root.get("PromulgateDay"))
+        if era is None or year is None or month is None or day is None:
+            return None
+        try:
+            return date(era.base_year + year - 1, month, day)
+        except ValueError:
+            return None
+
+    @property
+    def law_id(self) -> str | None:
+        """e-Gov LawID when the document carries one (``LawId`` attribute of newer exports)."""
+        return self._root.get("LawId")
+
+    # -- provisions ---------------------------------------------------------------------------------------
+    def provisions(self, kind: str | tuple[str, ...] | None = None) -> Iterator[Provision]:
+        """Provisions in document order (structural walk, never descendant search).
+
+        *kind* filters by element name, e.g. ``"Article"`` or ``("Item", "Subitem1")``.
+        """
+        if kind is None:
+            return iter(self._provisions)
+        kinds = (kind,) if isinstance(kind, str) else tuple(kind)
+        return (p for p in self._provisions if p.kind in kinds)
+
+    def articles(self) -> Iterator[Provision]:
+        """All articles (条) of 本則 and 附則, in document order."""
+        return self.provisions("Article")
+
+    @property
+    def main_provision(self) -> Provision | None:
+        """本則."""
+        return next((p for p in self._top if p.kind == "MainProvision"), None)
+
+    @property
+    def suppl_provisions(self) -> tuple[Provision, ...]:
+        """附則 in document order: the 原始附則 (no ``AmendLawNum``) and each 改正附則."""
+        return tuple(p for p in self._top if p.kind == "SupplProvision")
+
+    @property
+    def toc(self) -> Provision | None:
+        """目次, if any."""
+        return next((p for p in self._top if p.kind == "TOC"), None)
+
+    @property
+    def appendices(self) -> tuple[Provision, ...]:
+        """別表・別記・様式・別図・付録 at the end of the law."""
+        return tuple(p for p in self._top if p.kind.startswith("Appdx"))
+
+    def find(self, address: str | Address) -> Provision:
+        """The provision at *address*: an e-Gov path (``MainProvision-Article_3_2-Paragraph_2-Item_1``) or a
+        Japanese citation (``第三条の二第二項第一号``, ``第106条の24第3項``, ``附則第二条``, ``別表第一``).
+
+        Raises :class:`~lawcode.AddressError` naming the nearest existing provision when nothing is there.
+        """
+        return resolve(self, address)
+
+    def get(self, address: str, default: Provision | None = None) -> Provision | None:
+        """Like :meth:`find` but returns *default* instead of raising when the provision does not exist."""
+        try:
+            return resolve(self, address)
+        except AddressError:
+            return default
+
+    def __contains__(self, address: object) -> bool:
+        return isinstance(address, str) and self.get(address) is not None
+
+    def __iter__(self) -> Iterator[Provision]:
+        return iter(self._provisions)
+
+    def __len__(self) -> int:
+        return len(self._provisions)
+
+    def _articles_in(self, scope: Provision) -> list[Provision]:
+        """Articles of a scope (本則, 附則 or container) through nested 編章節款目, cached per scope."""
+        cached = self._article_cache.get(scope.path or "")
+        if cached is None:
+            cached = []
+            stack = [iter(scope._kids)]
+            while stack:
+                for k in stack[-1]:
+                    if k.kind == "Article":
+                        cached.append(k)
+                    elif k.kind in _CONTAINERS:
+                        stack.append(iter(k._kids))
+                        break
+                else:
+                    stack.pop()
+            self._article_cache[scope.path or ""] = cached
+        return cached
+
+    # -- output and derivation ----------------------------------------------------------------------------
+    def to_xml(self) -> bytes:
+        """The document as UTF-8 XML bytes with an XML declaration.
+
+        Lossless: canonically equal (see :func:`lawcode.io.canonical_xml`) to the input it was loaded from —
+        text, attribute values, element order, ruby, line styles, comments and processing instructions.
+        """
+        return etree.tostring(self._tree, encoding="UTF-8", xml_declaration=True)
+
+    def draft(self) -> "LawDraft":
+        """Start a copy-on-write draft of a new version of this law (see :class:`LawDraft`)."""
+        return LawDraft(self)
+
+    def __repr__(self) -> str:
+        return f"<Law {self.law_num or '?'} {self.title or ''} ({len(self._provisions)} provisions)>"
+
+
+class LawDraft:
+    """A new version of a law under construction (copy-on-write).
+
+    ``law.draft()`` is free; the first call that needs a writable tree (:meth:`element`, :attr:`root`) deep
+    copies the document once (lxml, in C: about as fast as serialising it). :meth:`commit` returns a new
+    :class:`Law`; the base law is never touched. Use one draft per derived version.
+    """
+
+    __slots__ = ("_base", "_tree", "_done")
+
+    def __init__(self, base: Law) -> None:
+        self._base = base
+        self._tree: etree._ElementTree | None = None
+        self._done = False
+
+    @property
+    def base(self) -> Law:
+        return self._base
+
+    @property
+    def copied(self) -> bool:
+        """Whether the first write has happened (and the document has been copied)."""
+        return self._tree is not None
+
+    def _writable(self) -> etree._ElementTree:
+        if self._done:
+            raise LawcodeError("this draft has been committed; start a new one with law.draft()")
+        if self._tree is None:
+            self._tree = copy.deepcopy(self._base._tree)
+        return self._tree
+
+    @property
+    def root(self) -> etree._Element:
+        """The writable ``<Law>`` element of the draft."""
+        return self._writable().getroot()
+
+    def element(self, address: str | Provision) -> etree._Element:
+        """The writable element, in the draft, of the provision at *address* in the base law."""
+        target = address if isinstance(address, Provision) else self._base.find(address)
+        if target.law is not self._base:
+            raise AddressError("provision belongs to another law", address=target.path or "?")
+        xpath = self._base._tree.getpath(target.element)
+        found = self._writable().xpath(xpath)
+        if not found:  # the draft was restructured above this provision
+            raise AddressError("provision no longer exists in the draft", address=target.path or "?")
+        return found[0]
+
+    def commit(self) -> Law:
+        """Finish the draft and return the new :class:`Law` (the base law itself when nothing was written)."""
+        if self._done:
+            raise LawcodeError("this draft has already been committed")
+        self._done = True
+        if self._tree is None:
+            return self._base
+        return Law(self._tree, source=self._base.source)
+
+
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return int(value) if value.isdigit() else None

@@ -1,0 +1,242 @@
+"""Typed, read-only views over the elements of 法令標準XMLスキーマ v3.
+
+Storage design: a :class:`~lawcode.model.law.Law` keeps the lxml tree it was parsed from, untouched, and
+these classes are thin views over its elements (one slot: the element). Keeping the parsed infoset as the
+single source of truth is what makes write-back lossless — every attribute value (``"07"``), comment,
+processing instruction, unknown element or attribute of a future schema stays exactly as read — and keeps
+loading close to bare lxml speed, because nothing is copied.
+
+Every element name of the v3 schema has a class here (134 of them, see :data:`NODE_TYPES`); an element the
+schema does not know is wrapped as :class:`UnknownElement` and kept verbatim. Views are created on demand
+by :func:`wrap`; two views of the same element compare equal.
+
+Do not mutate ``node.element``: laws share trees between copies (see :meth:`Law.draft`).
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import ClassVar, Iterator, Mapping
+
+from lxml import etree
+
+from lawcode.model.render import block_text, inline_text, sentences_text
+
+__all__ = [
+    "Node",
+    "InlineNode",
+    "SentenceGroup",
+    "StructNode",
+    "UnknownElement",
+    "NODE_TYPES",
+    "wrap",
+    "node_class",
+    "define_node_types",
+    "JA_NAMES",
+]
+
+_Element = etree._Element
+
+
+class Node:
+    """A read-only view of one XML element."""
+
+    __slots__ = ("_e",)
+
+    #: Element name in the schema.
+    tag: ClassVar[str] = ""
+    #: Japanese name of the element's role (e.g. 条, 項, 号), empty when it has none.
+    ja: ClassVar[str] = ""
+
+    def __init__(self, element: _Element) -> None:
+        self._e = element
+
+    @property
+    def element(self) -> _Element:
+        """The underlying lxml element (shared storage: read, do not modify)."""
+        return self._e
+
+    @property
+    def name(self) -> str:
+        """The element name as found in the document (for :class:`UnknownElement` too)."""
+        return self._e.tag
+
+    @property
+    def attrs(self) -> Mapping[str, str]:
+        """Attributes exactly as written (strings; e.g. ``PromulgateMonth="07"`` stays ``"07"``)."""
+        return MappingProxyType(dict(self._e.attrib))
+
+    def get(self, attribute: str, default: str | None = None) -> str | None:
+        """One attribute value as written, or *default*."""
+        return self._e.get(attribute, default)
+
+    @property
+    def sourceline(self) -> int | None:
+        """Line of the element's start tag in the source document."""
+        return self._e.sourceline
+
+    @property
+    def children(self) -> tuple["Node", ...]:
+        """Element children as typed views, in document order (comments and PIs are not nodes)."""
+        return tuple(wrap(c) for c in self._e if isinstance(c.tag, str))
+
+    def child(self, tag: str) -> "Node | None":
+        """The first child element named *tag*, or ``None``."""
+        for c in self._e:
+            if c.tag == tag:
+                return wrap(c)
+        return None
+
+    def children_named(self, tag: str) -> tuple["Node", ...]:
+        """All child elements named *tag*."""
+        return tuple(wrap(c) for c in self._e if c.tag == tag)
+
+    def walk(self) -> Iterator["Node"]:
+        """This node and all element descendants in document order (for inspection, not provision lookup)."""
+        for e in self._e.iter():
+            if isinstance(e.tag, str):
+                yield wrap(e)
+
+    def text(self, ruby: bool = False) -> str:
+        """Plain text of the element (see :mod:`lawcode.model.render` for the rules)."""
+        return block_text(self._e, ruby)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Node) and other._e is self._e
+
+    def __hash__(self) -> int:
+        return hash(self._e)
+
+    def __repr__(self) -> str:
+        num = self._e.get("Num")
+        return f"<{type(self).__name__}{f' Num={num!r}' if num is not None else ''}>"
+
+
+class InlineNode(Node):
+    """Mixed content: text with inline elements (Ruby, Line, Sup, Sub, QuoteStruct, ArithFormula)."""
+
+    __slots__ = ()
+
+    def text(self, ruby: bool = False) -> str:
+        return inline_text(self._e, ruby)
+
+
+class SentenceGroup(Node):
+    """A group of ``Sentence`` / ``Column`` elements (柱書 of a 項, 号 or 細分)."""
+
+    __slots__ = ()
+
+    def text(self, ruby: bool = False) -> str:
+        return sentences_text(self._e, ruby)
+
+    @property
+    def sentences(self) -> tuple["Node", ...]:
+        """The ``Sentence`` children (for ``Column`` layouts, use :attr:`columns`)."""
+        return self.children_named("Sentence")
+
+    @property
+    def columns(self) -> tuple["Node", ...]:
+        return self.children_named("Column")
+
+
+class StructNode(Node):
+    """An element-only structural element."""
+
+    __slots__ = ()
+
+
+class UnknownElement(Node):
+    """An element the v3 schema does not define (kept verbatim and written back unchanged)."""
+
+    __slots__ = ()
+
+
+class Sentence(InlineNode):
+    """文: one sentence; ``Function`` is ``main`` (本文) or ``proviso`` (ただし書) when the 項 has a proviso."""
+
+    __slots__ = ()
+    tag = "Sentence"
+    ja = "文"
+
+    @property
+    def num(self) -> int | None:
+        value = self._e.get("Num")
+        return int(value) if value and value.isdigit() else None
+
+    @property
+    def function(self) -> str | None:
+        return self._e.get("Function")
+
+
+#: Element name -> view class, for every element of the v3 schema.
+NODE_TYPES: dict[str, type[Node]] = {"Sentence": Sentence}
+
+_INLINE = (
+    "LawNum LawTitle EnactStatement TOCLabel TOCPreambleLabel TOCAppdxTableLabel ArticleRange PartTitle "
+    "ChapterTitle SectionTitle SubsectionTitle DivisionTitle ArticleTitle ArticleCaption ParagraphCaption "
+    "ParagraphNum SupplNote ClassTitle ItemTitle SupplProvisionLabel SupplProvisionAppdxTableTitle "
+    "SupplProvisionAppdxStyleTitle AppdxTableTitle AppdxNoteTitle AppdxStyleTitle AppdxFormatTitle "
+    "ArithFormulaNum AppdxFigTitle TableStructTitle FigStructTitle NoteStructTitle StyleStructTitle "
+    "FormatStructTitle RelatedArticleNum RemarksLabel Ruby Rt Line Sup Sub "
+    + " ".join(f"Subitem{i}Title" for i in range(1, 11))
+)
+_GROUPS = (
+    "ParagraphSentence ItemSentence ClassSentence AmendProvisionSentence ListSentence Sublist1Sentence "
+    "Sublist2Sentence Sublist3Sentence " + " ".join(f"Subitem{i}Sentence" for i in range(1, 11))
+)
+_STRUCT = (
+    "Law LawBody TOCPart TOCChapter TOCSection TOCSubsection TOCDivision TOCArticle TOCSupplProvision "
+    "AmendProvision NewProvision Column ArithFormula TableStruct Table TableRow TableHeaderRow "
+    "TableHeaderColumn TableColumn FigStruct Fig NoteStruct Note StyleStruct Style FormatStruct Format Remarks "
+    "List Sublist1 Sublist2 Sublist3 QuoteStruct"
+)
+# Provision elements (TOC, Preamble, MainProvision, Part … Division, Article, Paragraph, Item, Subitem1–10,
+# Class, SupplProvision and the appendices) get their classes in lawcode.model.provision.
+JA_NAMES = {
+    "Law": "法令", "LawNum": "法令番号", "LawTitle": "題名", "EnactStatement": "制定文", "TOC": "目次",
+    "Preamble": "前文", "MainProvision": "本則", "Part": "編", "Chapter": "章", "Section": "節",
+    "Subsection": "款", "Division": "目", "Article": "条", "ArticleCaption": "見出し", "ArticleTitle": "条名",
+    "Paragraph": "項", "ParagraphCaption": "項見出し", "ParagraphNum": "項番号", "Item": "号", "Class": "類",
+    "SupplNote": "付記", "AmendProvision": "改正規定", "NewProvision": "改正規定中の新規定",
+    "SupplProvision": "附則", "AppdxTable": "別表", "AppdxNote": "別記", "AppdxStyle": "別記様式",
+    "AppdxFormat": "別記書式", "AppdxFig": "別図", "Appdx": "付録", "TableStruct": "表", "FigStruct": "図",
+    "StyleStruct": "様式", "FormatStruct": "書式", "NoteStruct": "記", "Remarks": "備考", "List": "列記",
+    "Ruby": "ルビ", "Line": "傍線", "QuoteStruct": "引用構造", "ArithFormula": "算式", "Column": "欄",
+    "RelatedArticleNum": "関係条名", "SupplProvisionAppdxTable": "附則別表",
+    "SupplProvisionAppdxStyle": "附則様式", "SupplProvisionAppdx": "附則付録",
+}
+for i in range(1, 11):
+    JA_NAMES[f"Subitem{i}"] = "号の細分"
+
+
+def define_node_types(names: str, base: type[Node], module: str = __name__) -> list[type[Node]]:
+    """Create one view class per element name (with *base* as base class) and register it."""
+    made = []
+    for name in names.split():
+        if name in NODE_TYPES:
+            continue
+        doc = f"``<{name}>``" + (f" ({JA_NAMES[name]})" if name in JA_NAMES else "") + f": {base.__doc__.splitlines()[0]}"
+        cls = type(name, (base,), {"__slots__": (), "tag": name, "ja": JA_NAMES.get(name, ""), "__doc__": doc})
+        cls.__module__ = module
+        NODE_TYPES[name] = cls
+        made.append(cls)
+    return made
+
+
+for _cls in (
+    define_node_types(_INLINE, InlineNode)
+    + define_node_types(_GROUPS, SentenceGroup)
+    + define_node_types(_STRUCT, StructNode)
+):
+    globals()[_cls.__name__] = _cls
+    __all__.append(_cls.__name__)
+
+
+def node_class(tag: str) -> type[Node]:
+    """The view class for an element name (:class:`UnknownElement` for names outside the schema)."""
+    return NODE_TYPES.get(tag, UnknownElement)
+
+
+def wrap(element: _Element) -> Node:
+    """A typed view of *element*."""
+    return NODE_TYPES.get(element.tag, UnknownElement)(element)

@@ -1,0 +1,341 @@
+"""Provisions: the addressable units of a law (本則, 編章節款目, 条, 項, 号, 細分, 附則, 別表 …).
+
+A :class:`Provision` is a typed view (see :mod:`lawcode.model.nodes`) that also knows where it sits: its
+parent provision, its e-Gov ``elm`` path, its parsed number and — computed on first use and cached — its
+Japanese label, plain text and content fingerprint. Provisions are created once per law by the structural
+walk in :mod:`lawcode.model.index`; an element of a provision type met anywhere else (inside a quoted
+amendment ``NewProvision`` or a table cell) is a *detached* provision whose path and label are ``None``.
+
+``text()`` is the coordinate system for everything built on top (reference spans, diffs): it lays the
+provision out the way e-Gov prints it — caption on its own line, then ``第三条　…``, ``２　…``, ``一　…``,
+``イ　…`` — one line per 項, 号 and 細分.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING, ClassVar, Iterator
+
+from lxml import etree
+
+from lawcode.model.nodes import JA_NAMES, NODE_TYPES, Node, StructNode, wrap
+from lawcode.model.num import ProvisionNumber
+from lawcode.model.render import block_text, inline_text, sentences_text
+from lawcode.text.normalize import normalize_for_match
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lawcode.model.law import Law
+
+__all__ = [
+    "Provision",
+    "CONTAINER_TAGS",
+    "SUBITEM_TAGS",
+    "APPENDIX_TAGS",
+    "PROVISION_TAGS",
+]
+
+CONTAINER_TAGS = ("Part", "Chapter", "Section", "Subsection", "Division")
+SUBITEM_TAGS = tuple(f"Subitem{i}" for i in range(1, 11))
+APPENDIX_TAGS = (
+    "AppdxTable",
+    "AppdxNote",
+    "AppdxStyle",
+    "AppdxFormat",
+    "AppdxFig",
+    "Appdx",
+    "SupplProvisionAppdxTable",
+    "SupplProvisionAppdxStyle",
+    "SupplProvisionAppdx",
+)
+PROVISION_TAGS = (
+    ("TOC", "Preamble", "MainProvision", "SupplProvision", "Article", "Paragraph", "Item", "Class")
+    + CONTAINER_TAGS
+    + SUBITEM_TAGS
+    + APPENDIX_TAGS
+)
+
+_E = etree._Element
+_SKIP_TEXT = frozenset(("ArticleTitle", "ArticleCaption", "ParagraphNum", "ParagraphCaption", "ItemTitle"))
+_TITLE_OF = {
+    "Article": "ArticleTitle",
+    "Paragraph": "ParagraphNum",
+    "Item": "ItemTitle",
+    "Class": "ClassTitle",
+    "Part": "PartTitle",
+    "Chapter": "ChapterTitle",
+    "Section": "SectionTitle",
+    "Subsection": "SubsectionTitle",
+    "Division": "DivisionTitle",
+    "SupplProvision": "SupplProvisionLabel",
+    "TOC": "TOCLabel",
+    "AppdxTable": "AppdxTableTitle",
+    "AppdxNote": "AppdxNoteTitle",
+    "AppdxStyle": "AppdxStyleTitle",
+    "AppdxFormat": "AppdxFormatTitle",
+    "AppdxFig": "AppdxFigTitle",
+    "Appdx": "ArithFormulaNum",
+    "SupplProvisionAppdxTable": "SupplProvisionAppdxTableTitle",
+    "SupplProvisionAppdxStyle": "SupplProvisionAppdxStyleTitle",
+    "SupplProvisionAppdx": "ArithFormulaNum",
+}
+for _i in range(1, 11):
+    _TITLE_OF[f"Subitem{_i}"] = f"Subitem{_i}Title"
+_SENTENCE_OF = {"Paragraph": "ParagraphSentence", "Item": "ItemSentence", "Class": "ClassSentence"}
+for _i in range(1, 11):
+    _SENTENCE_OF[f"Subitem{_i}"] = f"Subitem{_i}Sentence"
+_SPACE = "\u3000"
+
+
+class Provision(StructNode):
+    """An addressable unit of a law.
+
+    Attributes set by the structural walk: ``parent`` (the enclosing provision or ``None``), ``path`` (e-Gov
+    ``elm`` syntax, e.g. ``MainProvision-Article_3_2-Paragraph_2``), ``num`` (parsed ``Num`` attribute) and
+    ``index`` (position in :meth:`Law.provisions` order).
+    """
+
+    __slots__ = ("parent", "path", "num", "index", "_law", "_kids", "_label", "_text", "_fp")
+    kind: ClassVar[str] = ""
+
+    def __init__(
+        self,
+        element: _E,
+        parent: "Provision | None" = None,
+        path: str | None = None,
+        num: ProvisionNumber | None = None,
+        law: "Law | None" = None,
+    ) -> None:
+        self._e = element
+        self.parent = parent
+        self.path = path
+        self.num = num
+        self.index = -1
+        self._law = law
+        self._kids: list[Provision] = []
+        self._label: str | None = None
+        self._text: str | None = None
+        self._fp: str | None = None
+
+    # -- identity and place -------------------------------------------------------------------------------
+    @property
+    def law(self) -> "Law | None":
+        """The law this provision belongs to (``None`` for a detached provision)."""
+        return self._law
+
+    @property
+    def label(self) -> str | None:
+        """Japanese citation of the provision, e.g. ``第三条の二第二項第一号``, ``附則第二条``, ``別表第一``."""
+        if self._label is None and self.path is not None:
+            from lawcode.model.labels import make_label
+
+            self._label = make_label(self)
+        return self._label
+
+    @property
+    def subprovisions(self) -> tuple["Provision", ...]:
+        """Provisions directly inside this one (chapters, articles, 項, 号 …), in document order."""
+        return tuple(self._kids)
+
+    @property
+    def children(self) -> tuple[Node, ...]:
+        kids = {id(p._e): p for p in self._kids}
+        return tuple(kids.get(id(c)) or wrap(c) for c in self._e if isinstance(c.tag, str))
+
+    def ancestors(self) -> Iterator["Provision"]:
+        """Enclosing provisions, nearest first."""
+        p = self.parent
+        while p is not None:
+            yield p
+            p = p.parent
+
+    def descendants(self) -> Iterator["Provision"]:
+        """All provisions inside this one, in document order."""
+        for kid in self._kids:
+            yield kid
+            yield from kid.descendants()
+
+    @property
+    def is_range(self) -> bool:
+        """True for a deleted range placeholder such as 第二十九条から第三十一条まで (``Num="29:31"``)."""
+        return self.num is not None and self.num.is_range
+
+    @property
+    def is_deleted(self) -> bool:
+        """True when the provision's whole content is the placeholder 「削除」."""
+        return self.own_text().strip(" \u3000") == "削除"
+
+    # -- text ---------------------------------------------------------------------------------------------
+    @property
+    def title(self) -> str:
+        """The provision's own heading as written: 「第三条の二」, 「２」, 「一」, 「イ」, 「第一章　総則」, 「別表第一」."""
+        tag = _TITLE_OF.get(self._e.tag)
+        if tag is None:
+            return ""
+        for c in self._e:
+            if c.tag == tag:
+                return inline_text(c)
+        return ""
+
+    @property
+    def caption(self) -> str | None:
+        """見出し: ``ArticleCaption`` / ``ParagraphCaption`` text such as 「（目的）」, or ``None``."""
+        for c in self._e:
+            if c.tag in ("ArticleCaption", "ParagraphCaption"):
+                return inline_text(c)
+        return None
+
+    def own_text(self, ruby: bool = False) -> str:
+        """Only this provision's own sentences (柱書 of a 項 or 号), without number, caption or children."""
+        tag = _SENTENCE_OF.get(self._e.tag)
+        if tag is None:
+            return ""
+        for c in self._e:
+            if c.tag == tag:
+                return sentences_text(c, ruby)
+        return ""
+
+    def text(self, ruby: bool = False) -> str:
+        """Full plain text laid out as e-Gov prints it (one line per 項/号/細分; see the module docstring).
+
+        Ruby readings are dropped unless ``ruby=True``. The result without ruby is cached.
+        """
+        if not ruby and self._text is not None:
+            return self._text
+        lines: list[str] = []
+        _layout(self._e, ruby, lines, with_number=True)
+        out = "\n".join(lines)
+        if not ruby:
+            self._text = out
+        return out
+
+    def content_text(self, ruby: bool = False) -> str:
+        """Like :meth:`text` but without the provision's own number, so it survives renumbering (条ずれ)."""
+        lines: list[str] = []
+        _layout(self._e, ruby, lines, with_number=False)
+        return "\n".join(lines)
+
+    @property
+    def fingerprint(self) -> str:
+        """Cheap content hash (16 hex digits) of the normalised :meth:`content_text`.
+
+        Equal for provisions whose wording is equal up to width, glyph variants and spacing, whatever their
+        number — the basis of provision lineage across versions.
+        """
+        if self._fp is None:
+            norm = normalize_for_match(self.content_text())
+            self._fp = hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
+        return self._fp
+
+    def __repr__(self) -> str:
+        where = self.path if self.path is not None else "detached"
+        return f"<{type(self).__name__} {where}>"
+
+
+def _layout(e: _E, ruby: bool, lines: list[str], with_number: bool) -> None:
+    """Append the printed lines of provision element *e* to *lines*."""
+    tag = e.tag
+    if tag == "Article":
+        number = ""
+        first = True
+        for c in e:
+            ct = c.tag
+            if ct == "ArticleCaption":
+                lines.append(inline_text(c, ruby))
+            elif ct == "ArticleTitle":
+                number = inline_text(c, ruby) if with_number else ""
+            elif ct == "Paragraph":
+                if first:
+                    _layout_numbered(c, ruby, lines, number, "ParagraphSentence")
+                    first = False
+                else:
+                    _layout(c, ruby, lines, True)
+            elif ct == "SupplNote":
+                lines.append(inline_text(c, ruby))
+            elif isinstance(ct, str):
+                lines.append(block_text(c, ruby))
+        if first and number:
+            lines.append(number)
+        return
+    sentence_tag = _SENTENCE_OF.get(tag)
+    if sentence_tag is not None:
+        title_tag = _TITLE_OF[tag]
+        number = ""
+        if with_number:
+            for c in e:
+                if c.tag == title_tag:
+                    number = inline_text(c, ruby)
+                    break
+        _layout_numbered(e, ruby, lines, number, sentence_tag)
+        return
+    # containers, 附則, 目次, 前文, appendices, 本則
+    title_tag = _TITLE_OF.get(tag)
+    for c in e:
+        ct = c.tag
+        if not isinstance(ct, str):
+            continue
+        if ct == title_tag:
+            text = inline_text(c, ruby)
+            if not with_number:
+                text = text.partition(_SPACE)[2] if _SPACE in text else ""
+            if text:
+                lines.append(text)
+        elif ct in _PROVISION_SET:
+            _layout(c, ruby, lines, True)
+        elif ct in ("TOCPart", "TOCChapter", "TOCSection", "TOCSubsection", "TOCDivision", "TOCArticle",
+                    "TOCSupplProvision"):
+            _layout_toc(c, ruby, lines, 0)
+        else:
+            text = block_text(c, ruby)
+            if text:
+                lines.append(text)
+
+
+def _layout_numbered(e: _E, ruby: bool, lines: list[str], number: str, sentence_tag: str) -> None:
+    """A 項, 号 or 細分: caption line, then ``number　sentences``, then children."""
+    head = None
+    for c in e:
+        ct = c.tag
+        if ct == sentence_tag:
+            body = sentences_text(c, ruby)
+            head = f"{number}{_SPACE}{body}" if number else body
+            lines.append(head)
+        elif ct == "ParagraphCaption":
+            lines.append(inline_text(c, ruby))
+        elif ct in _SKIP_TEXT or ct == _TITLE_OF.get(e.tag) or not isinstance(ct, str):
+            continue
+        elif ct in _PROVISION_SET:
+            _layout(c, ruby, lines, True)
+        else:
+            text = block_text(c, ruby)
+            if text:
+                lines.append(text)
+    if head is None and number:
+        lines.append(number)
+
+
+def _layout_toc(e: _E, ruby: bool, lines: list[str], depth: int) -> None:
+    parts = []
+    for c in e:
+        ct = c.tag
+        if not isinstance(ct, str):
+            continue
+        if ct.startswith("TOC"):
+            continue
+        parts.append(inline_text(c, ruby))
+    lines.append(_SPACE * depth + "".join(parts))
+    for c in e:
+        if isinstance(c.tag, str) and c.tag.startswith("TOC"):
+            _layout_toc(c, ruby, lines, depth + 1)
+
+
+_PROVISION_SET = frozenset(PROVISION_TAGS)
+
+for _name in PROVISION_TAGS:
+    _doc = f"``<{_name}>``" + (f" ({JA_NAMES[_name]})" if _name in JA_NAMES else "") + ": an addressable provision."
+    _cls = type(_name, (Provision,), {"__slots__": (), "tag": _name, "kind": _name, "ja": JA_NAMES.get(_name, ""),
+                                      "__doc__": _doc})
+    _cls.__module__ = __name__
+    NODE_TYPES[_name] = _cls
+    globals()[_name] = _cls
+    __all__.append(_name)
+JA_NAMES.setdefault("TOC", "目次")

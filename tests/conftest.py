@@ -1,0 +1,70 @@
+"""Shared fixtures: the team's samples (always present) and the real-data corpus ($LAWCODE_CORPUS).
+
+Without ``LAWCODE_CORPUS`` the corpus tests skip with a reason; with ``LAWCODE_REQUIRE_CORPUS=1`` (as in CI) a
+missing corpus is an error instead, so that CI can never pass by skipping the real-data sweeps.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "corpus" / "samples"
+
+
+def corpus_dir() -> Path | None:
+    """The real-data corpus, or None when it is not configured."""
+    value = os.environ.get("LAWCODE_CORPUS")
+    if not value:
+        return None
+    path = Path(value)
+    return path if path.is_dir() else None
+
+
+def require_corpus() -> Path:
+    """Return the corpus or skip (fail when LAWCODE_REQUIRE_CORPUS=1)."""
+    path = corpus_dir()
+    if path is None:
+        reason = (
+            "real-data corpus not available: set LAWCODE_CORPUS to the shared corpus folder "
+            f"(currently {os.environ.get('LAWCODE_CORPUS')!r})"
+        )
+        if os.environ.get("LAWCODE_REQUIRE_CORPUS") == "1":
+            pytest.fail(reason + " — LAWCODE_REQUIRE_CORPUS=1 forbids skipping")
+        pytest.skip(reason)
+    return path
+
+
+def corpus_law_files() -> list[Path]:
+    """Every XML file under the corpus whose root element is <Law> (checked cheaply from the prolog)."""
+    base = corpus_dir()
+    if base is None:
+        return []
+    out = []
+    for p in sorted(base.rglob("*.xml")):
+        head = p.read_bytes()[:2048]
+        if b"<Law " in head or b"<Law>" in head:
+            out.append(p)
+    return out
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    return require_corpus()
+
+
+@pytest.fixture(scope="session")
+def sample_v1():
+    import lawcode
+
+    return lawcode.load(SAMPLES / "sakuragaoka_jorei_v1.xml")
+
+
+@pytest.fixture(scope="session")
+def sample_v2():
+    import lawcode
+
+    return lawcode.load(SAMPLES / "sakuragaoka_jorei_v2.xml")
