@@ -7,6 +7,8 @@ missing corpus is an error instead, so that CI can never pass by skipping the re
 from __future__ import annotations
 
 import os
+import re
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -38,17 +40,37 @@ def require_corpus() -> Path:
     return path
 
 
-def corpus_law_files() -> list[Path]:
-    """Every XML file under the corpus whose root element is <Law> (checked cheaply from the prolog)."""
+_ROOT_TAG = re.compile(rb"<([A-Za-z_][\w.-]*)")
+
+
+def root_tag(path: Path) -> str | None:
+    """Name of the first element of an XML file, skipping the prolog (declaration, comments, PIs, DOCTYPE)."""
+    data = path.read_bytes()[:65536]
+    i = 0
+    while True:
+        j = data.find(b"<", i)
+        if j < 0:
+            return None
+        if data.startswith(b"<?", j):
+            i = data.find(b"?>", j) + 2
+        elif data.startswith(b"<!--", j):
+            i = data.find(b"-->", j) + 3
+        elif data.startswith(b"<!", j):
+            i = data.find(b">", j) + 1
+        else:
+            m = _ROOT_TAG.match(data, j)
+            return m.group(1).decode() if m else None
+        if i <= 1:
+            return None
+
+
+@lru_cache(maxsize=1)
+def corpus_law_files() -> tuple[Path, ...]:
+    """Every XML file under the corpus whose root element is <Law>."""
     base = corpus_dir()
     if base is None:
-        return []
-    out = []
-    for p in sorted(base.rglob("*.xml")):
-        head = p.read_bytes()[:2048]
-        if b"<Law " in head or b"<Law>" in head:
-            out.append(p)
-    return out
+        return ()
+    return tuple(p for p in sorted(base.rglob("*.xml")) if root_tag(p) == "Law")
 
 
 @pytest.fixture(scope="session")

@@ -5,8 +5,10 @@ the same guarantees — no entity expansion, no DTD, no network or file access t
 depth, UTF-8 only — and report failures as :class:`lawcode.ParseError` with file, line and column.
 
 libxml2 is configured so that it never resolves entities or loads DTDs; in addition, any document type
-declaration is refused before parsing, because e-Gov XML never carries one and a DTD is the only way to
-declare the entities used by XXE and "billion laughs" attacks. Nesting deeper than libxml2's default limit
+declaration with an internal subset is refused before parsing — e-Gov XML never carries one, and the internal subset
+is where the entities of XXE and "billion laughs" attacks are declared. A bare external reference (``<!DOCTYPE
+Law PUBLIC "…" "x.dtd">``, as in Japanese Law Translation files) is accepted but never loaded, and any
+entity reference left in the document is refused. Nesting deeper than libxml2's default limit
 (256 levels) is refused by libxml2 itself, quickly.
 """
 
@@ -28,6 +30,10 @@ MAX_BYTES = 256 * 1024 * 1024
 _UTF8_BOM = b"\xef\xbb\xbf"
 _DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _ELEMENT_START = re.compile(rb"<[A-Za-z_\x80-\xff]")
+# <!DOCTYPE Name [SYSTEM "uri" | PUBLIC "id" "uri"] [internal subset]>
+_DOCTYPE = re.compile(
+    rb"""<!DOCTYPE\s+[^\s\[>]+(?:\s+(?:SYSTEM\s+(?:"[^"]*"|'[^']*')|PUBLIC\s+(?:"[^"]*"|'[^']*')\s+(?:"[^"]*"|'[^']*')))?\s*(\[)?"""
+)
 
 _local = threading.local()
 
@@ -96,14 +102,16 @@ def _precheck(data: bytes, source: str) -> bytes:
         )
     doctype = data.find(b"<!DOCTYPE")
     if doctype >= 0 and not _ELEMENT_START.search(data, 0, doctype):
-        line, col = _line_col(data, doctype)
-        raise ParseError(
-            "document type declarations (DTDs) are not allowed: e-Gov XML has none, and they are the vehicle "
-            "of entity-expansion and external-entity (XXE) attacks",
-            source=source,
-            line=line,
-            column=col,
-        )
+        m = _DOCTYPE.match(data, doctype)
+        if m is None or m.group(1) is not None:
+            line, col = _line_col(data, doctype)
+            raise ParseError(
+                "DTD internal subsets are not allowed: e-Gov XML declares no entities, and entity declarations "
+                "are the vehicle of entity-expansion (billion laughs) and external-entity (XXE) attacks",
+                source=source,
+                line=line,
+                column=col,
+            )
     return data
 
 
@@ -131,6 +139,14 @@ def parse_xml_bytes(data: bytes | str, source: str = "<bytes>") -> etree._Elemen
     except (ValueError, etree.LxmlError) as exc:
         raise ParseError(f"cannot parse XML: {exc}", source=source) from None
     tree = root.getroottree()
-    if tree.docinfo.doctype:  # defence in depth: the pre-check should already have refused it
-        raise ParseError("document type declarations (DTDs) are not allowed", source=source, line=1, column=1)
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and (any(True for _ in dtd.iterentities()) or any(True for _ in dtd.iterelements())):
+        # defence in depth: the pre-check should have refused it
+        raise ParseError("DTD internal subsets are not allowed", source=source, line=1, column=1)
+    for entity in root.iter(etree.Entity):
+        raise ParseError(
+            f"entity reference &{entity.name}; cannot be expanded safely (no DTD is loaded)",
+            source=source,
+            line=entity.sourceline,
+        )
     return tree

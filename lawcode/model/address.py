@@ -39,7 +39,7 @@ _APPENDIX_TAG = {
     "付録": "Appdx",
 }
 _SEGMENT = re.compile(r"^([A-Za-z]+[0-9]*)(?:_([^\[\]#]+))?(?:\[([^\]]+)\])?(?:#(\d+))?$")
-_LAW_PREFIX = re.compile(r"^(.+?号)\s*(附則|付則)")
+_LAW_PREFIX = re.compile(r"^(.+?)(附則|付則)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +127,7 @@ def parse_citation(text: str) -> Address:
     steps: list[Step] = []
     scope_given = False
     m = _LAW_PREFIX.match(compact)
-    if m and not m.group(1).startswith("第"):
+    if m and not m.group(1).startswith(("第", "本則")):
         try:
             key = parse_law_number(m.group(1)).key
         except LawcodeError as exc:
@@ -170,15 +170,16 @@ def _steps(tree: Tree, scope_given: bool) -> list[Step]:
             out.append(Step("TOC"))
         elif data == "preamble":
             out.append(Step("Preamble"))
-        elif data == "container":
-            unit = next(str(t) for t in node.children if isinstance(t, Token) and t.type == "CONTAINER_UNIT")
-            out.append(Step(_UNIT_TAG[unit], number=_number(node)))
+        elif data in ("container", "container_range"):
+            first = node.children[0]
+            unit = next(str(t) for t in first.children if isinstance(t, Token) and t.type == "CONTAINER_UNIT")
+            out.append(Step(_UNIT_TAG[unit], number=_number(first)))
         elif data in ("article", "article_range"):
             out.append(Step("Article", number=_number(node.children[0])))
         elif data == "paragraph":
             out.append(Step("Paragraph", number=_number(node)))
-        elif data == "item":
-            out.append(Step("Item", number=_number(node)))
+        elif data in ("item", "item_range"):
+            out.append(Step("Item", number=_number(node.children[0])))
         elif data == "subitem":
             subitem_depth += 1
             token = str(node.children[0])

@@ -109,7 +109,10 @@ def _appendix_label(p: Provision) -> str:
     head = _TITLE_HEAD.match(title)
     prefix = _scope_prefix(p) if p.kind.startswith("SupplProvision") else ""
     if head:
-        return prefix + head.group(0)
+        text = head.group(0)
+        if prefix and text.startswith(("附則", "付則")):
+            text = text[2:]
+        return prefix + text
     name = APPENDIX_NAMES[p.kind]
     num = p.num
     if num is None or num.first is None:

@@ -41,7 +41,7 @@ class Law:
     """
 
     __slots__ = ("_tree", "_root", "_body", "source", "_provisions", "_by_path", "_top", "_article_cache",
-                 "__dict__")
+                 "_labels", "__dict__")
 
     def __init__(self, tree: etree._ElementTree, source: str = "<bytes>") -> None:
         root = tree.getroot()
@@ -68,6 +68,7 @@ class Law:
         self._by_path: dict[str, Provision] = by_path
         self._top: list[Provision] = [p for p in provisions if p.parent is None]
         self._article_cache: dict[str, list[Provision]] = {}
+        self._labels: dict[str, Provision] | None = None
 
     # -- metadata -----------------------------------------------------------------------------------------
     @property
@@ -209,6 +210,27 @@ class Law:
 
     def __len__(self) -> int:
         return len(self._provisions)
+
+    def _label_index(self) -> dict[str, Provision]:
+        """Normalised label → provision, for labels that are unique in this law (built on first use).
+
+        Lets :meth:`find` take any label exactly as lawcode prints it, including appendix titles that no
+        grammar can foresee (「別紙書式」, 「第１号書式」, 「図一」).
+        """
+        if self._labels is None:
+            from lawcode.text.normalize import normalize_for_match
+
+            index: dict[str, Provision] = {}
+            seen: set[str] = set()
+            for p in self._provisions:
+                key = normalize_for_match(p.label or "")
+                if key in seen:
+                    index.pop(key, None)
+                else:
+                    seen.add(key)
+                    index[key] = p
+            self._labels = index
+        return self._labels
 
     def _articles_in(self, scope: Provision) -> list[Provision]:
         """Articles of a scope (本則, 附則 or container) through nested 編章節款目, cached per scope."""

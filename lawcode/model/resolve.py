@@ -35,6 +35,10 @@ def resolve(law: "Law", address: str | Address) -> Provision:
         hit = law._by_path.get(address)
         if hit is not None:
             return hit
+        if address and not address[0].isascii():
+            hit = law._label_index().get(normalize_for_match(address))
+            if hit is not None:
+                return hit
         address = parse_address(address)
     elif address.is_path and address.text in law._by_path:
         return law._by_path[address.text]
