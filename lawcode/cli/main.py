@@ -21,7 +21,7 @@ from rich.console import Console
 
 from lawcode import __version__
 from lawcode.cli.outline import outline_lines
-from lawcode.cli.stats import LawStats, law_stats
+from lawcode.model.stats import LawStats, law_stats
 from lawcode.errors import LawcodeError
 from lawcode.io import check_roundtrip, load
 from lawcode.io.xml_parser import parse_xml_bytes, read_source
@@ -147,16 +147,19 @@ def _stats(args: argparse.Namespace, out: Console, err: Console) -> int:
         payload = {"files": [r.as_dict() for r in rows], "total": total.as_dict(), "skipped": skipped}
         out.print_json(json.dumps(payload, ensure_ascii=False))
         return 0
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=f"lawcode stats — {args.path}", show_lines=False)
-    table.add_column("file / 題名")
+    if not out.is_terminal:  # pipes and CI logs: do not squeeze the table into 80 columns
+        out = Console(width=140, highlight=False, soft_wrap=True)
+    table = Table(title=f"lawcode stats — {args.path}", box=box.SIMPLE_HEAD)
+    table.add_column("file", no_wrap=True)
     for name in LawStats.COLUMNS.values():
         table.add_column(name, justify="right")
     shown = rows if len(rows) <= 30 else []
     for r in shown:
-        table.add_row(f"{Path(r.source).name}\n{r.title or ''}", *(str(v) for v in r.values()))
-    table.add_row(f"合計 total ({len(rows)} laws)", *(str(v) for v in total.values()), style="bold")
+        table.add_row(Path(r.source).name, *(str(v) for v in r.values()))
+    table.add_row(f"合計 ({len(rows)})", *(str(v) for v in total.values()), style="bold")
     out.print(table)
     if skipped:
         out.print(f"skipped {len(skipped)} file(s) without a <Law> root", markup=False)

@@ -28,15 +28,15 @@ class LawStats:
     appendices: int = 0
 
     COLUMNS: ClassVar[dict[str, str]] = {
-        "chapters": "章 chapters",
-        "articles": "条 articles",
-        "paragraphs": "項 paragraphs",
-        "items": "号 items",
-        "subitems": "細分 subitems",
-        "suppl_provisions": "附則 suppl.",
-        "amend_suppl_provisions": "うち改正附則",
-        "tables": "表 tables",
-        "appendices": "別表等 appx.",
+        "chapters": "章\nchap.",
+        "articles": "条\nart.",
+        "paragraphs": "項\npara.",
+        "items": "号\nitems",
+        "subitems": "細分\nsub.",
+        "suppl_provisions": "附則\nsuppl.",
+        "amend_suppl_provisions": "改正附則\namend.",
+        "tables": "表\ntables",
+        "appendices": "別表等\nappx.",
     }
 
     def values(self) -> list[int]:
