@@ -161,7 +161,13 @@ class Provision(StructNode):
 
     @property
     def is_deleted(self) -> bool:
-        """True when the provision's whole content is the placeholder 「削除」."""
+        """True when the provision's whole content is the placeholder 「削除」 (an article: its only 項 is)."""
+        if self._e.tag == "Article":
+            paragraphs = [c for c in self._e if c.tag == "Paragraph"]
+            if len(paragraphs) != 1:
+                return False
+            sentence = paragraphs[0].find("ParagraphSentence")
+            return sentence is not None and sentences_text(sentence).strip(" \u3000") == "削除"
         return self.own_text().strip(" \u3000") == "削除"
 
     # -- text ---------------------------------------------------------------------------------------------
