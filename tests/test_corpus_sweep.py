@@ -12,6 +12,7 @@ from lawcode.io import check_roundtrip
 from lawcode.text.numerals import kanji_to_int
 
 from conftest import corpus_dir, corpus_law_files, require_corpus
+from test_model import _check_segments
 
 pytestmark = pytest.mark.corpus
 
@@ -56,7 +57,8 @@ def test_structure_and_addresses(path):
         assert law.find(p.path) is p
         assert p.label, p.path
         assert not p.element.xpath(_FOREIGN)
-        p.text()
+        if p.kind in ("Article", "AppdxTable", "SupplProvision"):
+            _check_segments(p)
         if labels[p.label] == 1:
             assert law.find(p.label) is p, (p.label, p.path)
     _check_arabic_citations(law)

@@ -289,3 +289,36 @@ def test_grammar_is_loaded_from_package_data():
 
     assert "citation" in grammar_text("citation.lark")
     assert (ROOT / "grammars" / "citation.lark").is_file()
+
+
+def _check_segments(p):
+    from lawcode.model.render import block_text, inline_text
+
+    text = p.text()
+    segs = p.segments()
+    assert [s.start for s in segs] == sorted(s.start for s in segs)
+    for s in segs:
+        piece = text[s.start:s.end]
+        rendered = inline_text(s.element) if s.tag in ("Sentence",) or s.tag.endswith(("Title", "Caption", "Num",
+                                                                                          "Label")) else None
+        if rendered is not None:
+            assert piece == rendered, (p.path, s.tag)
+        else:
+            assert piece == block_text(s.element), (p.path, s.tag)
+    # every character outside segments is layout: a line break, a full-width space or indentation
+    covered = set()
+    for s in segs:
+        covered.update(range(s.start, s.end))
+    assert all(text[i] in "\n\u3000" for i in range(len(text)) if i not in covered), p.path
+
+
+def test_segments_map_text_back_to_elements(sample_v1, sample_v2):
+    for law in (sample_v1, sample_v2):
+        for p in law.provisions():
+            _check_segments(p)
+    para = sample_v1.find("第六条第二項")
+    text = para.text()
+    i = text.index("ただし")
+    seg = para.locate(i)
+    assert seg.tag == "Sentence" and seg.element.get("Function") == "proviso"
+    assert para.locate(text.index("\n")) is None

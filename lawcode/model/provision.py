@@ -20,7 +20,8 @@ from lxml import etree
 
 from lawcode.model.nodes import JA_NAMES, NODE_TYPES, Node, StructNode, wrap
 from lawcode.model.num import ProvisionNumber
-from lawcode.model.render import block_text, inline_text, sentences_text
+from lawcode.model.layout import SENTENCE_OF, TITLE_OF, Segment, layout
+from lawcode.model.render import inline_text, sentences_text
 from lawcode.text.normalize import normalize_for_match
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,34 +56,8 @@ PROVISION_TAGS = (
 )
 
 _E = etree._Element
-_SKIP_TEXT = frozenset(("ArticleTitle", "ArticleCaption", "ParagraphNum", "ParagraphCaption", "ItemTitle"))
-_TITLE_OF = {
-    "Article": "ArticleTitle",
-    "Paragraph": "ParagraphNum",
-    "Item": "ItemTitle",
-    "Class": "ClassTitle",
-    "Part": "PartTitle",
-    "Chapter": "ChapterTitle",
-    "Section": "SectionTitle",
-    "Subsection": "SubsectionTitle",
-    "Division": "DivisionTitle",
-    "SupplProvision": "SupplProvisionLabel",
-    "TOC": "TOCLabel",
-    "AppdxTable": "AppdxTableTitle",
-    "AppdxNote": "AppdxNoteTitle",
-    "AppdxStyle": "AppdxStyleTitle",
-    "AppdxFormat": "AppdxFormatTitle",
-    "AppdxFig": "AppdxFigTitle",
-    "Appdx": "ArithFormulaNum",
-    "SupplProvisionAppdxTable": "SupplProvisionAppdxTableTitle",
-    "SupplProvisionAppdxStyle": "SupplProvisionAppdxStyleTitle",
-    "SupplProvisionAppdx": "ArithFormulaNum",
-}
-for _i in range(1, 11):
-    _TITLE_OF[f"Subitem{_i}"] = f"Subitem{_i}Title"
-_SENTENCE_OF = {"Paragraph": "ParagraphSentence", "Item": "ItemSentence", "Class": "ClassSentence"}
-for _i in range(1, 11):
-    _SENTENCE_OF[f"Subitem{_i}"] = f"Subitem{_i}Sentence"
+_TITLE_OF = TITLE_OF
+_SENTENCE_OF = SENTENCE_OF
 _SPACE = "\u3000"
 
 
@@ -207,18 +182,26 @@ class Provision(StructNode):
         """
         if not ruby and self._text is not None:
             return self._text
-        lines: list[str] = []
-        _layout(self._e, ruby, lines, with_number=True)
-        out = "\n".join(lines)
+        out = layout(self._e, ruby)[0]
         if not ruby:
             self._text = out
         return out
 
     def content_text(self, ruby: bool = False) -> str:
         """Like :meth:`text` but without the provision's own number, so it survives renumbering (条ずれ)."""
-        lines: list[str] = []
-        _layout(self._e, ruby, lines, with_number=False)
-        return "\n".join(lines)
+        return layout(self._e, ruby, with_number=False)[0]
+
+    def segments(self, ruby: bool = False) -> tuple[Segment, ...]:
+        """Where each piece of :meth:`text` comes from: ``Segment(start, end, element)`` for every sentence,
+        title, caption and table rendered, in text order (separators and line breaks have no segment)."""
+        return tuple(layout(self._e, ruby, track=True)[1])
+
+    def locate(self, offset: int, ruby: bool = False) -> Segment | None:
+        """The segment containing character *offset* of :meth:`text` (``None`` for separators)."""
+        for seg in layout(self._e, ruby, track=True)[1]:
+            if seg.start <= offset < seg.end:
+                return seg
+        return None
 
     @property
     def fingerprint(self) -> str:
@@ -236,105 +219,6 @@ class Provision(StructNode):
         where = self.path if self.path is not None else "detached"
         return f"<{type(self).__name__} {where}>"
 
-
-def _layout(e: _E, ruby: bool, lines: list[str], with_number: bool) -> None:
-    """Append the printed lines of provision element *e* to *lines*."""
-    tag = e.tag
-    if tag == "Article":
-        number = ""
-        first = True
-        for c in e:
-            ct = c.tag
-            if ct == "ArticleCaption":
-                lines.append(inline_text(c, ruby))
-            elif ct == "ArticleTitle":
-                number = inline_text(c, ruby) if with_number else ""
-            elif ct == "Paragraph":
-                if first:
-                    _layout_numbered(c, ruby, lines, number, "ParagraphSentence")
-                    first = False
-                else:
-                    _layout(c, ruby, lines, True)
-            elif ct == "SupplNote":
-                lines.append(inline_text(c, ruby))
-            elif isinstance(ct, str):
-                lines.append(block_text(c, ruby))
-        if first and number:
-            lines.append(number)
-        return
-    sentence_tag = _SENTENCE_OF.get(tag)
-    if sentence_tag is not None:
-        title_tag = _TITLE_OF[tag]
-        number = ""
-        if with_number:
-            for c in e:
-                if c.tag == title_tag:
-                    number = inline_text(c, ruby)
-                    break
-        _layout_numbered(e, ruby, lines, number, sentence_tag)
-        return
-    # containers, 附則, 目次, 前文, appendices, 本則
-    title_tag = _TITLE_OF.get(tag)
-    for c in e:
-        ct = c.tag
-        if not isinstance(ct, str):
-            continue
-        if ct == title_tag:
-            text = inline_text(c, ruby)
-            if not with_number:
-                text = text.partition(_SPACE)[2] if _SPACE in text else ""
-            if text:
-                lines.append(text)
-        elif ct in _PROVISION_SET:
-            _layout(c, ruby, lines, True)
-        elif ct in ("TOCPart", "TOCChapter", "TOCSection", "TOCSubsection", "TOCDivision", "TOCArticle",
-                    "TOCSupplProvision"):
-            _layout_toc(c, ruby, lines, 0)
-        else:
-            text = block_text(c, ruby)
-            if text:
-                lines.append(text)
-
-
-def _layout_numbered(e: _E, ruby: bool, lines: list[str], number: str, sentence_tag: str) -> None:
-    """A 項, 号 or 細分: caption line, then ``number　sentences``, then children."""
-    head = None
-    for c in e:
-        ct = c.tag
-        if ct == sentence_tag:
-            body = sentences_text(c, ruby)
-            head = f"{number}{_SPACE}{body}" if number else body
-            lines.append(head)
-        elif ct == "ParagraphCaption":
-            lines.append(inline_text(c, ruby))
-        elif ct in _SKIP_TEXT or ct == _TITLE_OF.get(e.tag) or not isinstance(ct, str):
-            continue
-        elif ct in _PROVISION_SET:
-            _layout(c, ruby, lines, True)
-        else:
-            text = block_text(c, ruby)
-            if text:
-                lines.append(text)
-    if head is None and number:
-        lines.append(number)
-
-
-def _layout_toc(e: _E, ruby: bool, lines: list[str], depth: int) -> None:
-    parts = []
-    for c in e:
-        ct = c.tag
-        if not isinstance(ct, str):
-            continue
-        if ct.startswith("TOC"):
-            continue
-        parts.append(inline_text(c, ruby))
-    lines.append(_SPACE * depth + "".join(parts))
-    for c in e:
-        if isinstance(c.tag, str) and c.tag.startswith("TOC"):
-            _layout_toc(c, ruby, lines, depth + 1)
-
-
-_PROVISION_SET = frozenset(PROVISION_TAGS)
 
 for _name in PROVISION_TAGS:
     _doc = f"``<{_name}>``" + (f" ({JA_NAMES[_name]})" if _name in JA_NAMES else "") + ": an addressable provision."

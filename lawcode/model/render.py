@@ -18,7 +18,7 @@ from typing import Iterable
 
 from lxml import etree
 
-__all__ = ["inline_text", "sentences_text", "strip_layout_whitespace"]
+__all__ = ["inline_text", "sentences_text", "sentence_pieces", "block_text", "strip_layout_whitespace"]
 
 _LAYOUT_WS = re.compile(r"^[ \t\r]*\n[ \t\r\n]*|[ \t\r\n]*\n[ \t\r]*$")
 _Comment = etree._Comment
@@ -59,27 +59,35 @@ def _inline(element: etree._Element, ruby: bool, out: list[str]) -> None:
             out.append(strip_layout_whitespace(tail) if "\n" in tail else tail)
 
 
-def sentences_text(container: etree._Element, ruby: bool = False) -> str:
-    """Text of a sentence group (ParagraphSentence, ItemSentence, Subitem…Sentence, ListSentence …).
+def sentence_pieces(container: etree._Element, ruby: bool = False) -> list[tuple[str, etree._Element | None]]:
+    """The pieces of a sentence group, each with the element it came from (``None`` for separators).
 
-    ``Sentence`` children are concatenated, ``Column`` children joined with a full-width space; a ``Table``
-    inside an item sentence is rendered row by row.
+    ``Sentence`` children follow each other without separator; ``Column`` children are separated by one
+    full-width space (and their own sentences concatenated); a ``Table`` is rendered row by row.
     """
-    parts: list[str] = []
-    columns: list[str] = []
+    pieces: list[tuple[str, etree._Element | None]] = []
+    first_column = True
     for child in container:
         tag = child.tag
         if tag == "Sentence":
-            parts.append(inline_text(child, ruby))
+            pieces.append((inline_text(child, ruby), child))
         elif tag == "Column":
-            columns.append("".join(inline_text(s, ruby) for s in child if s.tag == "Sentence"))
+            if not first_column:
+                pieces.append(("\u3000", None))
+            first_column = False
+            for s in child:
+                if s.tag == "Sentence":
+                    pieces.append((inline_text(s, ruby), s))
         elif isinstance(child, (_Comment, _PI)):
             continue
         else:
-            parts.append(block_text(child, ruby))
-    if columns:
-        parts.insert(0, "\u3000".join(columns))
-    return "".join(parts)
+            pieces.append((block_text(child, ruby), child))
+    return pieces
+
+
+def sentences_text(container: etree._Element, ruby: bool = False) -> str:
+    """Text of a sentence group (ParagraphSentence, ItemSentence, Subitem…Sentence, ListSentence …)."""
+    return "".join(text for text, _ in sentence_pieces(container, ruby))
 
 
 def block_text(element: etree._Element, ruby: bool = False) -> str:
