@@ -322,3 +322,18 @@ def test_segments_map_text_back_to_elements(sample_v1, sample_v2):
     seg = para.locate(i)
     assert seg.tag == "Sentence" and seg.element.get("Function") == "proviso"
     assert para.locate(text.index("\n")) is None
+
+
+def test_inline_node_types(sample_v1):
+    from lawcode.model.nodes import Line, Ruby, Sentence, wrap
+
+    law = sample_v1
+    ruby = [wrap(e) for e in law.root.element.iter("Ruby")]
+    assert ruby and isinstance(ruby[0], Ruby)
+    assert (ruby[0].base, ruby[0].reading) == ("罹", "り")
+    line = [wrap(e) for e in law.root.element.iter("Line")]
+    assert isinstance(line[0], Line) and line[0].style == "dotted"
+    para = law.find("第六条第二項")
+    group = para.child("ParagraphSentence")
+    assert [s.function for s in group.sentences] == ["main", "proviso"]
+    assert all(isinstance(s, Sentence) for s in group.sentences)

@@ -38,6 +38,18 @@ _DOCTYPE = re.compile(
 _local = threading.local()
 
 
+class _NothingResolver(etree.Resolver):
+    """Answers every request for an external resource (DTD, entity) with an empty document.
+
+    libxml2 still *asks* for the external subset named by ``<!DOCTYPE Law SYSTEM "x.dtd">`` even when DTD
+    loading is off; without this resolver it would open the file (or refuse a URL). Answering in memory means
+    the parser never touches the file system or the network, whatever the document names.
+    """
+
+    def resolve(self, system_url, public_id, context):  # type: ignore[override]
+        return self.resolve_string("", context)
+
+
 def _parser() -> etree.XMLParser:
     """One parser per thread: lxml parsers are not thread-safe."""
     parser = getattr(_local, "parser", None)
@@ -54,6 +66,7 @@ def _parser() -> etree.XMLParser:
             strip_cdata=True,
             collect_ids=False,
         )
+        parser.resolvers.add(_NothingResolver())
         _local.parser = parser
     return parser
 

@@ -31,6 +31,10 @@ __all__ = [
     "NODE_TYPES",
     "wrap",
     "node_class",
+    "Sentence",
+    "Ruby",
+    "Line",
+    "Fig",
     "define_node_types",
     "JA_NAMES",
 ]
@@ -168,8 +172,50 @@ class Sentence(InlineNode):
         return self._e.get("Function")
 
 
+class Ruby(InlineNode):
+    """``<Ruby>`` (ルビ): base text with one or more ``Rt`` readings, e.g. 瑕（か）."""
+
+    __slots__ = ()
+    tag = "Ruby"
+    ja = "ルビ"
+
+    @property
+    def base(self) -> str:
+        """The text the reading is attached to (ruby readings removed)."""
+        return inline_text(self._e, ruby=False)
+
+    @property
+    def reading(self) -> str:
+        """The concatenated ``Rt`` readings."""
+        return "".join(inline_text(rt) for rt in self._e if rt.tag == "Rt")
+
+
+class Line(InlineNode):
+    """``<Line>`` (傍線): text drawn with a line; ``style`` is solid (default), dotted, double or none."""
+
+    __slots__ = ()
+    tag = "Line"
+    ja = "傍線"
+
+    @property
+    def style(self) -> str:
+        return self._e.get("Style", "solid")
+
+
+class Fig(Node):
+    """``<Fig src="…">`` (図): a reference to an image or PDF attachment, fetched separately from e-Gov."""
+
+    __slots__ = ()
+    tag = "Fig"
+    ja = "図"
+
+    @property
+    def src(self) -> str | None:
+        return self._e.get("src")
+
+
 #: Element name -> view class, for every element of the v3 schema.
-NODE_TYPES: dict[str, type[Node]] = {"Sentence": Sentence}
+NODE_TYPES: dict[str, type[Node]] = {"Sentence": Sentence, "Ruby": Ruby, "Line": Line, "Fig": Fig}
 
 _INLINE = (
     "LawNum LawTitle EnactStatement TOCLabel TOCPreambleLabel TOCAppdxTableLabel ArticleRange PartTitle "
@@ -192,7 +238,8 @@ _STRUCT = (
 )
 # Provision elements (TOC, Preamble, MainProvision, Part … Division, Article, Paragraph, Item, Subitem1–10,
 # Class, SupplProvision and the appendices) get their classes in lawcode.model.provision.
-JA_NAMES = {
+#: Japanese name of each element's role (条, 項, 号, 附則, 別表 …), used for class docs and displays.
+JA_NAMES: dict[str, str] = {
     "Law": "法令", "LawNum": "法令番号", "LawTitle": "題名", "EnactStatement": "制定文", "TOC": "目次",
     "Preamble": "前文", "MainProvision": "本則", "Part": "編", "Chapter": "章", "Section": "節",
     "Subsection": "款", "Division": "目", "Article": "条", "ArticleCaption": "見出し", "ArticleTitle": "条名",

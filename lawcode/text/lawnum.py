@@ -186,8 +186,8 @@ class LawNumber:
 
         法律 → Act; 政令 and 太政官布告/達/布達 → CabinetOrder (e-Gov files each 太政官布告 as Act *or* CabinetOrder
         by its present force — 明治十七年太政官布告第三十二号 is Act — which the number alone cannot tell); 勅令 →
-        ImperialOrder; any other *令 (省令, 府令, 内閣官房令, 閣令, 庁令) → MinisterialOrdinance except 海上保安庁令 →
-        Rule; every *規則 (including the rules of national commissions, see :data:`COMMISSION_RULE_KINDS`) → Rule;
+        ImperialOrder; any other ``…令`` (省令, 府令, 内閣官房令, 閣令, 庁令) → MinisterialOrdinance except 海上保安庁令 →
+        Rule; every ``…規則`` (including the rules of national commissions, see :data:`COMMISSION_RULE_KINDS`) → Rule;
         anything else (内閣総理大臣決定, 告示) → Misc.
         """
         return _law_type(self.kind)
