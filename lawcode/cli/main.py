@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from rich.console import Console
+from rich.markup import escape
 
 from lawcode import __version__
 from lawcode.cli.outline import outline_lines
@@ -127,7 +128,7 @@ def _show(args: argparse.Namespace, out: Console) -> int:
                    "text": p.text(ruby=args.ruby), "fingerprint": p.fingerprint}
         out.print_json(json.dumps(payload, ensure_ascii=False))
         return 0
-    out.print(f"[bold]{p.label}[/bold]  [dim]{p.path}[/dim]")
+    out.print(f"[bold]{escape(p.label or '')}[/bold]  [dim]{escape(p.path or '')}[/dim]")
     out.print(p.text(ruby=args.ruby), markup=False)
     return 0
 

@@ -26,12 +26,12 @@ _XML_WS = " \t\r\n"
 def load(path: str | Path) -> Law:
     """Load a law from an e-Gov XML file (法令標準XMLスキーマ v3, UTF-8)."""
     source = str(path)
-    return Law(parse_xml_bytes(read_source(path), source), source=source)
+    return Law(parse_xml_bytes(read_source(path), source, expect_root="Law"), source=source)
 
 
 def loads(data: bytes | str, source: str = "<bytes>") -> Law:
     """Load a law from XML bytes or text; *source* names the input in error messages."""
-    return Law(parse_xml_bytes(data, source), source=source)
+    return Law(parse_xml_bytes(data, source, expect_root="Law"), source=source)
 
 
 def canonical_xml(data: bytes | str | etree._ElementTree | etree._Element | Law, source: str = "<bytes>") -> bytes:
@@ -65,7 +65,10 @@ class RoundTrip:
 def check_roundtrip(path: str | Path) -> RoundTrip:
     """Load *path*, write it back, and compare canonical forms; report the first difference if any."""
     source = str(path)
-    data = read_source(path)
+    try:
+        data = read_source(path)
+    except LawcodeError as exc:
+        return RoundTrip(source, False, 0, str(exc))
     try:
         law = loads(data, source)
         before = canonical_xml(data, source)

@@ -15,6 +15,7 @@ entity reference left in the document is refused. Nesting deeper than libxml2's 
 from __future__ import annotations
 
 import re
+import stat
 import threading
 from pathlib import Path
 
@@ -29,7 +30,6 @@ MAX_BYTES = 256 * 1024 * 1024
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
-_ELEMENT_START = re.compile(rb"<[A-Za-z_\x80-\xff]")
 # <!DOCTYPE Name [SYSTEM "uri" | PUBLIC "id" "uri"] [internal subset]>
 _DOCTYPE = re.compile(
     rb"""<!DOCTYPE\s+[^\s\[>]+(?:\s+(?:SYSTEM\s+(?:"[^"]*"|'[^']*')|PUBLIC\s+(?:"[^"]*"|'[^']*')\s+(?:"[^"]*"|'[^']*')))?\s*(\[)?"""
@@ -64,7 +64,6 @@ def _parser() -> etree.XMLParser:
             remove_comments=False,
             remove_pis=False,
             strip_cdata=True,
-            collect_ids=False,
         )
         parser.resolvers.add(_NothingResolver())
         _local.parser = parser
@@ -78,21 +77,67 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def read_source(source: str | Path) -> bytes:
-    """Read a file's bytes, turning OS errors into :class:`ParseError`."""
-    path = Path(source)
+    """Read a regular file's bytes (at most :data:`MAX_BYTES`), turning every failure into :class:`ParseError`.
+
+    Devices, pipes and sockets are refused before they are opened (``/dev/zero`` would never end, a FIFO
+    would block).
+    """
+    if not isinstance(source, (str, Path)):
+        raise ParseError(f"expected a file path, got {type(source).__name__}", source=repr(source))
+    name = str(source)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ParseError(f"file is {size} bytes, larger than the {MAX_BYTES}-byte limit", source=str(path))
-        return path.read_bytes()
+        path = Path(source)
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ParseError("is a directory, not an XML file", source=name)
+        if not stat.S_ISREG(info.st_mode):
+            raise ParseError("is not a regular file (device, pipe or socket)", source=name)
+        if info.st_size > MAX_BYTES:
+            raise ParseError(f"file is {info.st_size} bytes, larger than the {MAX_BYTES}-byte limit", source=name)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except ParseError:
         raise
-    except IsADirectoryError:
-        raise ParseError("is a directory, not an XML file", source=str(path)) from None
     except FileNotFoundError:
-        raise ParseError("no such file", source=str(path)) from None
-    except OSError as exc:
-        raise ParseError(f"cannot read file: {exc.strerror or exc}", source=str(path)) from None
+        raise ParseError("no such file", source=name) from None
+    except (OSError, ValueError) as exc:  # ValueError: embedded NUL in the path
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ParseError(f"cannot read file: {reason}", source=name) from None
+    if len(data) > MAX_BYTES:
+        raise ParseError(f"file is larger than the {MAX_BYTES}-byte limit", source=name)
+    return data
+
+
+def _scan_prolog(data: bytes) -> tuple[int, int]:
+    """Offsets of the ``<!DOCTYPE`` and of the root element's ``<`` (-1 when absent or unreadable).
+
+    Walks the prolog as XML defines it — whitespace, the declaration, comments, processing instructions, one
+    document type declaration — so that text inside a comment cannot hide or fake a DOCTYPE.
+    """
+    i, n, doctype = 0, len(data), -1
+    while i < n:
+        while i < n and data[i] in b" \t\r\n":
+            i += 1
+        if data.startswith(b"<?", i):
+            j = data.find(b"?>", i + 2)
+            i = j + 2 if j >= 0 else -1
+        elif data.startswith(b"<!--", i):
+            j = data.find(b"-->", i + 4)
+            i = j + 3 if j >= 0 else -1
+        elif data.startswith(b"<!DOCTYPE", i):
+            doctype = i
+            m = _DOCTYPE.match(data, i)
+            if m is None or m.group(1) is not None:
+                return doctype, -1
+            j = data.find(b">", m.end())
+            i = j + 1 if j >= 0 else -1
+        elif data.startswith(b"<", i):
+            return doctype, i
+        else:
+            return doctype, -1
+        if i < 0:
+            return doctype, -1
+    return doctype, -1
 
 
 def _precheck(data: bytes, source: str) -> bytes:
@@ -102,7 +147,11 @@ def _precheck(data: bytes, source: str) -> bytes:
         data = data[3:]
     if not data.strip():
         raise ParseError("empty document", source=source, line=1, column=1)
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] in (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00"):
+    if (
+        data[:2] in (b"\xff\xfe", b"\xfe\xff")
+        or data[:4] in (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")
+        or b"\x00" in data[:4]  # UTF-16/32 without a byte-order mark
+    ):
         raise ParseError("document is UTF-16/32 encoded; e-Gov law XML is UTF-8", source=source, line=1, column=1)
     declared = _DECL_ENCODING.match(data[:256])
     if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
@@ -113,8 +162,8 @@ def _precheck(data: bytes, source: str) -> bytes:
             line=1,
             column=declared.start(1) + 1,
         )
-    doctype = data.find(b"<!DOCTYPE")
-    if doctype >= 0 and not _ELEMENT_START.search(data, 0, doctype):
+    doctype, _ = _scan_prolog(data)
+    if doctype >= 0:
         m = _DOCTYPE.match(data, doctype)
         if m is None or m.group(1) is not None:
             line, col = _line_col(data, doctype)
@@ -128,16 +177,27 @@ def _precheck(data: bytes, source: str) -> bytes:
     return data
 
 
-def parse_xml_bytes(data: bytes | str, source: str = "<bytes>") -> etree._ElementTree:
+def parse_xml_bytes(
+    data: bytes | str, source: str = "<bytes>", expect_root: str | None = None
+) -> etree._ElementTree:
     """Parse *data* safely and return the lxml document (comments and processing instructions kept).
 
     Raises :class:`ParseError` (with source, line and column) for anything that is not well-formed, safe UTF-8
-    XML. The root element is not checked here; see :func:`lawcode.io.xml_law.loads`.
+    XML, and — when *expect_root* is given — for a document whose root element has another name.
     """
     if isinstance(data, str):
         if data.startswith("\ufeff"):
             data = data[1:]
-        data = data.encode("utf-8")
+        try:
+            data = data.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            head = data[: exc.start]
+            raise ParseError(
+                "text contains a lone surrogate code point, which is not a character (cannot be UTF-8)",
+                source=source,
+                line=head.count("\n") + 1,
+                column=exc.start - (head.rfind("\n") + 1) + 1,
+            ) from None
     elif not isinstance(data, (bytes, bytearray, memoryview)):
         raise ParseError(f"expected bytes or str, got {type(data).__name__}", source=source)
     data = _precheck(bytes(data), source)
@@ -145,21 +205,36 @@ def parse_xml_bytes(data: bytes | str, source: str = "<bytes>") -> etree._Elemen
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (None, None)
-        msg = (exc.msg or str(exc)).split(", line ")[0]
+        msg = (exc.msg or str(exc)).split(", line ")[0].strip()
         if "Excessive depth" in msg:
             msg = "elements are nested more than 256 levels deep (refused to protect the parser)"
         raise ParseError(f"not well-formed XML: {msg}", source=source, line=line, column=col) from None
     except (ValueError, etree.LxmlError) as exc:
         raise ParseError(f"cannot parse XML: {exc}", source=source) from None
     tree = root.getroottree()
+    if expect_root is not None and root.tag != expect_root:
+        _, at = _scan_prolog(data)
+        line, col = _line_col(data, at) if at >= 0 else (root.sourceline, None)
+        raise ParseError(f"root element is <{root.tag}>, expected <{expect_root}>", source=source, line=line,
+                         column=col)
     dtd = tree.docinfo.internalDTD
     if dtd is not None and (any(True for _ in dtd.iterentities()) or any(True for _ in dtd.iterelements())):
         # defence in depth: the pre-check should have refused it
         raise ParseError("DTD internal subsets are not allowed", source=source, line=1, column=1)
     for entity in root.iter(etree.Entity):
+        line = entity.sourceline
+        column = None
+        if line is not None:
+            start = 0
+            for _ in range(line - 1):
+                start = data.find(b"\n", start) + 1
+            ref = data.find(b"&" + entity.name.encode() + b";", start)
+            if ref >= 0:
+                line, column = _line_col(data, ref)
         raise ParseError(
             f"entity reference &{entity.name}; cannot be expanded safely (no DTD is loaded)",
             source=source,
-            line=entity.sourceline,
+            line=line,
+            column=column,
         )
     return tree
