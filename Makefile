@@ -33,6 +33,8 @@ install: $(VENV)/.stamp-install
 install-test: $(VENV)/.stamp-test
 
 demo: install
+	@echo "lawcode demo: the fictional 桜ヶ丘市 privacy ordinance in corpus/samples (two versions)"
+	@echo
 	@echo "== Outline of the sample ordinance (lawcode show) =="
 	$(VENV)/bin/lawcode show $(SAMPLES)/sakuragaoka_jorei_v1.xml
 	@echo
@@ -46,9 +48,8 @@ demo: install
 	$(VENV)/bin/lawcode roundtrip $(SAMPLES)
 
 test: install-test
-	$(PY) -m pytest -n $(JOBS) tests
 	$(MAKE) --no-print-directory docs
-	$(PY) -m pytest -p no:randomly --nbmake notebooks
+	$(PY) -m pytest -n $(JOBS) --nbmake tests notebooks
 
 check: install-test
 	$(PY) -m pytest -n $(JOBS) -m "not corpus" tests

@@ -26,7 +26,10 @@ def outline_lines(law: Law) -> Iterator[str]:
 
 
 def _line(p: Provision) -> str:
-    if p.kind in ("Part", "Chapter", "Section", "Subsection", "Division", "SupplProvision"):
+    if p.kind == "SupplProvision":
+        amend = p.get("AmendLawNum")  # e-Gov prints 「附　則　（令和四年三月二八日…条例第五号）」
+        return f"{p.title or '附　則'}{f'　（{amend}）' if amend else ''}    [{p.path}]"
+    if p.kind in ("Part", "Chapter", "Section", "Subsection", "Division"):
         return f"{p.title or p.label}    [{p.path}]"
     if p.kind == "Article":
         caption = p.caption or ""
