@@ -337,3 +337,32 @@ def test_inline_node_types(sample_v1):
     group = para.child("ParagraphSentence")
     assert [s.function for s in group.sentences] == ["main", "proviso"]
     assert all(isinstance(s, Sentence) for s in group.sentences)
+
+
+def test_typed_provision_accessors(sample_v1):
+    from lawcode.model.provision import Article, Paragraph, SupplProvision
+
+    original, amend = sample_v1.suppl_provisions
+    assert isinstance(original, SupplProvision) and original.is_original and original.amend_law_number is None
+    assert not amend.is_original and amend.amend_law_num == "令和四年三月二八日桜ヶ丘市条例第五号"
+    assert amend.amend_law_number.key == "令和4年桜ヶ丘市条例第5号"
+    assert amend.amend_law_number.promulgated == date(2022, 3, 28)
+    art = sample_v1.find("第三条の二")
+    assert isinstance(art, Article) and [p.number for p in art.paragraphs] == [1, 2, 3]
+    para = sample_v1.find("第六条第二項")
+    assert isinstance(para, Paragraph) and not para.old_num
+    assert [i.num.raw for i in para.items] == ["1", "2", "3", "3_2", "4:5", "6", "7"]
+
+
+def test_typed_content_nodes(sample_v1):
+    from lawcode.model.nodes import Column, Table, TableColumn, wrap
+
+    columns = [wrap(e) for e in sample_v1.find("第二条第一号").element.iter("Column")]
+    assert all(isinstance(c, Column) for c in columns)
+    assert columns[0].text() == "個人情報"
+    table = next(wrap(e) for e in sample_v1.find("別表第一").element.iter("Table"))
+    assert isinstance(table, Table)
+    rows = table.rows
+    assert all(isinstance(c, TableColumn) for row in rows for c in row)
+    assert rows[1][1].text() == "市民窓口課"
+    assert rows[1][1].colspan == 1 and rows[1][1].borders["top"] in ("solid", "none", "dotted", "double")

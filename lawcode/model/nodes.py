@@ -35,6 +35,10 @@ __all__ = [
     "Ruby",
     "Line",
     "Fig",
+    "Column",
+    "TableColumn",
+    "Table",
+    "AmendProvision",
     "define_node_types",
     "JA_NAMES",
 ]
@@ -214,8 +218,102 @@ class Fig(Node):
         return self._e.get("src")
 
 
+class Column(Node):
+    """``<Column>`` (欄): one column of a 号 printed in columns, e.g. the term and its definition in 定義規定."""
+
+    __slots__ = ()
+    tag = "Column"
+    ja = "欄"
+
+    def text(self, ruby: bool = False) -> str:
+        return "".join(inline_text(s, ruby) for s in self._e if s.tag == "Sentence")
+
+    @property
+    def num(self) -> int | None:
+        value = self._e.get("Num")
+        return int(value) if value and value.isascii() and value.isdigit() else None
+
+    @property
+    def line_break(self) -> bool:
+        return (self._e.get("LineBreak") or "").lower() == "true"
+
+    @property
+    def align(self) -> str | None:
+        return self._e.get("Align")
+
+
+class TableColumn(Node):
+    """``<TableColumn>``: a table cell, with its span and border attributes read as values."""
+
+    __slots__ = ()
+    tag = "TableColumn"
+    ja = "表の欄"
+
+    @property
+    def rowspan(self) -> int:
+        value = self._e.get("rowspan")
+        return int(value) if value and value.isascii() and value.isdigit() else 1
+
+    @property
+    def colspan(self) -> int:
+        value = self._e.get("colspan")
+        return int(value) if value and value.isascii() and value.isdigit() else 1
+
+    @property
+    def borders(self) -> dict[str, str]:
+        """Border styles (``solid`` unless stated) for ``top``, ``bottom``, ``left`` and ``right``."""
+        return {side.lower(): self._e.get(f"Border{side}", "solid") for side in ("Top", "Bottom", "Left", "Right")}
+
+
+class Table(Node):
+    """``<Table>``: header rows and rows of cells."""
+
+    __slots__ = ()
+    tag = "Table"
+    ja = "表"
+
+    @property
+    def rows(self) -> tuple[tuple[Node, ...], ...]:
+        """Every row (``TableHeaderRow`` first, then ``TableRow``) as a tuple of cell views."""
+        return tuple(
+            tuple(wrap(c) for c in row if isinstance(c.tag, str))
+            for row in self._e
+            if row.tag in ("TableHeaderRow", "TableRow")
+        )
+
+
+class AmendProvision(Node):
+    """``<AmendProvision>`` (改正規定): one amending sentence and the new text it inserts (``NewProvision``)."""
+
+    __slots__ = ()
+    tag = "AmendProvision"
+    ja = "改正規定"
+
+    @property
+    def sentence(self) -> str:
+        """The amending instruction, e.g. 「第十条中「A」を「B」に改める。」."""
+        for c in self._e:
+            if c.tag == "AmendProvisionSentence":
+                return block_text(c)
+        return ""
+
+    @property
+    def new_provisions(self) -> tuple[Node, ...]:
+        """The ``NewProvision`` blocks (quoted text of the amended law, not provisions of this law)."""
+        return self.children_named("NewProvision")
+
+
 #: Element name -> view class, for every element of the v3 schema.
-NODE_TYPES: dict[str, type[Node]] = {"Sentence": Sentence, "Ruby": Ruby, "Line": Line, "Fig": Fig}
+NODE_TYPES: dict[str, type[Node]] = {
+    "Sentence": Sentence,
+    "Ruby": Ruby,
+    "Line": Line,
+    "Fig": Fig,
+    "Column": Column,
+    "TableColumn": TableColumn,
+    "Table": Table,
+    "AmendProvision": AmendProvision,
+}
 
 _INLINE = (
     "LawNum LawTitle EnactStatement TOCLabel TOCPreambleLabel TOCAppdxTableLabel ArticleRange PartTitle "

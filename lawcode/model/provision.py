@@ -22,6 +22,8 @@ from lawcode.model.nodes import JA_NAMES, NODE_TYPES, Node, StructNode, wrap
 from lawcode.model.num import ProvisionNumber
 from lawcode.model.layout import SENTENCE_OF, TITLE_OF, Segment, layout
 from lawcode.model.render import inline_text, sentences_text
+from lawcode.errors import LawcodeError
+from lawcode.text.lawnum import LawNumber, parse_law_number
 from lawcode.text.normalize import normalize_for_match
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -130,6 +132,11 @@ class Provision(StructNode):
             yield from kid.descendants()
 
     @property
+    def hidden(self) -> bool:
+        """``Hide="true"`` (the schema's flag for provisions not shown)."""
+        return _flag(self._e.get("Hide"))
+
+    @property
     def is_range(self) -> bool:
         """True for a deleted range placeholder such as 第二十九条から第三十一条まで (``Num="29:31"``)."""
         return self.num is not None and self.num.is_range
@@ -220,12 +227,94 @@ class Provision(StructNode):
         return f"<{type(self).__name__} {where}>"
 
 
+def _flag(value: str | None) -> bool:
+    return value is not None and value.strip().lower() == "true"
+
+
+class Article(Provision):
+    """``<Article>`` (条)."""
+
+    __slots__ = ()
+    tag = kind = "Article"
+    ja = "条"
+
+    @property
+    def paragraphs(self) -> tuple[Provision, ...]:
+        """The article's 項 (a one-paragraph article still has exactly one)."""
+        return tuple(k for k in self._kids if k.kind == "Paragraph")
+
+
+class Paragraph(Provision):
+    """``<Paragraph>`` (項). ``number`` is the integer ``Num``; ``old_style``/``old_num`` are the schema flags
+    for old layouts (``OldNum="true"``: laws that print no 項番号)."""
+
+    __slots__ = ()
+    tag = kind = "Paragraph"
+    ja = "項"
+
+    @property
+    def number(self) -> int | None:
+        n = self.num
+        return n.first[0] if n is not None and n.first and not n.is_range else None
+
+    @property
+    def old_style(self) -> bool:
+        return _flag(self._e.get("OldStyle"))
+
+    @property
+    def old_num(self) -> bool:
+        return _flag(self._e.get("OldNum"))
+
+    @property
+    def items(self) -> tuple[Provision, ...]:
+        """The paragraph's 号 (各号)."""
+        return tuple(k for k in self._kids if k.kind == "Item")
+
+
+class SupplProvision(Provision):
+    """``<SupplProvision>`` (附則): the 原始附則 when it has no ``AmendLawNum``, else an 改正附則 that belongs to
+    the amending law."""
+
+    __slots__ = ()
+    tag = kind = "SupplProvision"
+    ja = "附則"
+
+    @property
+    def amend_law_num(self) -> str | None:
+        """``AmendLawNum`` as written (e.g. 「令和三年五月一九日法律第三七号」), ``None`` for the 原始附則."""
+        return self._e.get("AmendLawNum")
+
+    @property
+    def amend_law_number(self) -> LawNumber | None:
+        """The amending law's number, parsed (``None`` for the 原始附則 or an unreadable value)."""
+        raw = self.amend_law_num
+        if not raw:
+            return None
+        try:
+            return parse_law_number(raw)
+        except LawcodeError:
+            return None
+
+    @property
+    def is_original(self) -> bool:
+        """True for the 原始附則 (the law's own supplementary provisions)."""
+        return not self.amend_law_num
+
+    @property
+    def extract(self) -> bool:
+        """``Extract="true"``: only part of this 附則 is recorded (e-Gov prints 「抄」)."""
+        return _flag(self._e.get("Extract"))
+
+
+_EXPLICIT = {"Article": Article, "Paragraph": Paragraph, "SupplProvision": SupplProvision}
 for _name in PROVISION_TAGS:
-    _doc = f"``<{_name}>``" + (f" ({JA_NAMES[_name]})" if _name in JA_NAMES else "") + ": an addressable provision."
-    _cls = type(_name, (Provision,), {"__slots__": (), "tag": _name, "kind": _name, "ja": JA_NAMES.get(_name, ""),
-                                      "__doc__": _doc})
-    _cls.__module__ = __name__
+    _cls = _EXPLICIT.get(_name)
+    if _cls is None:
+        _doc = f"``<{_name}>``" + (f" ({JA_NAMES[_name]})" if _name in JA_NAMES else "") + ": an addressable provision."
+        _cls = type(_name, (Provision,), {"__slots__": (), "tag": _name, "kind": _name,
+                                          "ja": JA_NAMES.get(_name, ""), "__doc__": _doc})
+        _cls.__module__ = __name__
+        globals()[_name] = _cls
     NODE_TYPES[_name] = _cls
-    globals()[_name] = _cls
     __all__.append(_name)
 JA_NAMES.setdefault("TOC", "目次")
