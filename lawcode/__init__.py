@@ -26,7 +26,7 @@ from lawcode.errors import (
 from lawcode.io import canonical_xml, load, loads
 from lawcode.model import Law, LawDraft, Node, Provision
 
-__version__ = "0.1.0"
+from lawcode._version import __version__
 
 __all__ = [
     "load",

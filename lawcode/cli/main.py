@@ -20,7 +20,7 @@ from typing import Iterable, Sequence
 from rich.console import Console
 from rich.markup import escape
 
-from lawcode import __version__
+from lawcode._version import __version__
 from lawcode.cli.outline import outline_lines
 from lawcode.model.stats import LawStats, law_stats
 from lawcode.errors import LawcodeError
