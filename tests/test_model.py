@@ -85,6 +85,8 @@ def test_provisions_in_document_order(sample_v1):
         ("別記様式第一号", "AppdxStyle_1", "別記様式第一号"),
         ("目次", "TOC", "目次"),
         ("本則第一条", "MainProvision-Article_1", "第一条"),
+        ("第二章第一節第六条第二項", "MainProvision-Article_6-Paragraph_2", "第六条第二項"),
+        ("第一章第三条の二", "MainProvision-Article_3_2", "第三条の二"),
     ],
 )
 def test_find(sample_v1, address, path, label):
@@ -132,10 +134,18 @@ def test_item_without_paragraph_needs_single_paragraph(sample_v1):
     assert sample_v1.find("第九条第一項第三号").path == "MainProvision-Article_9-Paragraph_1-Item_3"
 
 
-@pytest.mark.parametrize("bad", ["", "   ", "第条", "hello world", "第三条第", "Article_", "Main Provision"])
+@pytest.mark.parametrize(
+    "bad", ["", "   ", "第条", "hello world", "第三条第", "Article_", "Main Provision", "第二項第三条", "第三"]
+)
 def test_malformed_addresses(sample_v1, bad):
     with pytest.raises(lawcode.AddressError):
         sample_v1.find(bad)
+
+
+def test_article_outside_the_cited_chapter_is_not_found(sample_v1):
+    with pytest.raises(lawcode.AddressError) as info:
+        sample_v1.find("第一章第六条")  # 第六条 is in 第二章
+    assert info.value.nearest == "第一章"
 
 
 def test_get_and_contains(sample_v1):

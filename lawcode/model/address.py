@@ -147,17 +147,31 @@ def parse_citation(text: str) -> Address:
         raise AddressError(f"bad number in citation: {exc.reason}", address=source) from None
     try:
         steps.extend(_steps(tree, scope_given))
+    except AddressError as exc:
+        raise AddressError(f"not a provision citation: {exc.reason}", address=source) from None
     except LawcodeError as exc:
         raise AddressError(f"bad number in citation: {exc.reason}", address=source) from None
     return Address(source, tuple(steps), is_path=False)
 
 
+_UNIT_TAG_ALL = {**_UNIT_TAG, "条": "Article", "項": "Paragraph", "号": "Item"}
+_LEVEL = {"Part": 0, "Chapter": 1, "Section": 2, "Subsection": 3, "Division": 4, "Article": 5, "Paragraph": 6,
+          "Item": 7}
+
+
+def _segment(ref: Tree) -> Step:
+    unit = next((str(t) for t in ref.children if isinstance(t, Token) and t.type == "UNIT"), None)
+    if unit is None:
+        raise AddressError("a number without its unit (条, 項, 号 …)", address="")
+    return Step(_UNIT_TAG_ALL[unit], number=_number(ref))
+
+
 def _steps(tree: Tree, scope_given: bool) -> list[Step]:
     out: list[Step] = []
     subitem_depth = 0
-    nodes = list(tree.iter_subtrees_topdown())
     has_scope = scope_given
-    for node in nodes:
+    level = -1
+    for node in tree.iter_subtrees_topdown():
         data = node.data
         if data == "main_scope":
             out.append(Step("MainProvision"))
@@ -170,16 +184,14 @@ def _steps(tree: Tree, scope_given: bool) -> list[Step]:
             out.append(Step("TOC"))
         elif data == "preamble":
             out.append(Step("Preamble"))
-        elif data in ("container", "container_range"):
-            first = node.children[0]
-            unit = next(str(t) for t in first.children if isinstance(t, Token) and t.type == "CONTAINER_UNIT")
-            out.append(Step(_UNIT_TAG[unit], number=_number(first)))
-        elif data in ("article", "article_range"):
-            out.append(Step("Article", number=_number(node.children[0])))
-        elif data == "paragraph":
-            out.append(Step("Paragraph", number=_number(node)))
-        elif data in ("item", "item_range"):
-            out.append(Step("Item", number=_number(node.children[0])))
+            level = _LEVEL["Article"]
+        elif data in ("segment", "segment_range"):
+            step = _segment(node.children[0])
+            rank = _LEVEL[step.tag]
+            if rank <= level:
+                raise AddressError(f"{step.tag} cannot follow a lower level in one citation", address="")
+            level = rank
+            out.append(step)
         elif data == "subitem":
             subitem_depth += 1
             token = str(node.children[0])
@@ -187,8 +199,9 @@ def _steps(tree: Tree, scope_given: bool) -> list[Step]:
         elif data == "appendix":
             word = str(node.children[0])
             tag = _APPENDIX_TAG[word]
-            number = _number(node)
-            out.append(Step(tag, number=number or None, title=word))
+            refs = [c for c in node.children if isinstance(c, Tree) and c.data == "num_ref"]
+            out.append(Step(tag, number=_number(refs[0]) if refs else None, title=word))
+            level = _LEVEL["Paragraph"]  # items of an appendix may follow
     if not has_scope:
         first = out[0].tag if out else "MainProvision"
         if first.startswith("SupplProvision"):
