@@ -10,7 +10,8 @@ DIR defaults to ``$LAWCODE_CORPUS/bulk``. For every ``*.xml`` file with a ``<Law
 * ``lxml.etree.tostring(tree)`` (baseline) vs ``law.to_xml()``;
 
 each repeated N times (best of N per phase, to damp noise), and prints MB/s and the ratios, plus the peak
-memory (tracemalloc) of loading the largest file. Also reports the cost of the first write of a
+memory of loading the largest file (peak RSS of a fresh interpreter above its baseline, lxml vs lawcode, plus
+the Python objects counted by tracemalloc). Also reports the cost of the first write of a
 copy-on-write draft (one deep copy) relative to parsing. Targets: load ≤ 4× and to_xml ≤ 4× bare lxml.
 """
 
@@ -20,6 +21,7 @@ import argparse
 import gc
 import json
 import os
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -48,6 +50,31 @@ def _best(fn, repeat: int) -> float:
         fn()
         best = min(best, time.perf_counter() - t0)
     return best
+
+
+_RSS_SCRIPT = """
+import resource, sys
+from lxml import etree
+import lawcode
+data = open(sys.argv[1], "rb").read()
+what = sys.argv[2]
+if what == "lxml":
+    keep = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+elif what == "lawcode":
+    keep = lawcode.loads(data)
+try:  # VmHWM belongs to this process image; ru_maxrss would carry the parent's high-water mark over fork
+    with open("/proc/self/status") as status:
+        print(next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")))
+except OSError:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def _peak_rss_mb(path: str, what: str) -> float:
+    """Peak resident memory (MB) of a fresh interpreter that loads *path* with *what* (or nothing)."""
+    out = subprocess.run([sys.executable, "-c", _RSS_SCRIPT, path, what], capture_output=True, text=True,
+                         check=True)
+    return int(out.stdout.strip()) / 1024  # KiB
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     del big
+    rss = {what: _peak_rss_mb(name, what) for what in ("baseline", "lxml", "lawcode")}
 
     figures = {
         "files": len(files),
@@ -99,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         "largest_file": Path(name).name,
         "largest_file_mb": round(len(biggest) / 1e6, 2),
         "largest_file_peak_python_mb": round(peak / 1e6, 1),
+        "largest_file_rss_lxml_mb": round(rss["lxml"] - rss["baseline"], 1),
+        "largest_file_rss_lawcode_mb": round(rss["lawcode"] - rss["baseline"], 1),
     }
     print(f"load    : lxml {figures['lxml_parse_mb_s']:7.1f} MB/s   lawcode {figures['lawcode_load_mb_s']:7.1f} MB/s"
           f"   ratio {figures['load_ratio']:.2f}x  (target <= 4x)")
@@ -106,9 +136,10 @@ def main(argv: list[str] | None = None) -> int:
           f"   ratio {figures['to_xml_ratio']:.2f}x  (target <= 4x)")
     print(f"draft   : first write (deep copy) = {figures['draft_first_write_ratio_to_parse']:.2f}x of lxml parse time")
     print(f"indexed : {n_prov} provisions")
-    print(f"memory  : largest file {figures['largest_file']} ({figures['largest_file_mb']} MB): "
-          f"peak Python allocations while loading {figures['largest_file_peak_python_mb']} MB "
-          "(tracemalloc; libxml2's C tree is not included)")
+    print(f"memory  : largest file {figures['largest_file']} ({figures['largest_file_mb']} MB): peak RSS above "
+          f"interpreter baseline: lxml {figures['largest_file_rss_lxml_mb']} MB, lawcode "
+          f"{figures['largest_file_rss_lawcode_mb']} MB (of which Python objects "
+          f"{figures['largest_file_peak_python_mb']} MB by tracemalloc)")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")

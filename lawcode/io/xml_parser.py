@@ -221,7 +221,8 @@ def parse_xml_bytes(
     if dtd is not None and (any(True for _ in dtd.iterentities()) or any(True for _ in dtd.iterelements())):
         # defence in depth: the pre-check should have refused it
         raise ParseError("DTD internal subsets are not allowed", source=source, line=1, column=1)
-    for entity in root.iter(etree.Entity):
+    # Undeclared entity references are fatal errors without a DTD, so only a document with one can hold any.
+    for entity in root.iter(etree.Entity) if tree.docinfo.doctype else ():
         line = entity.sourceline
         column = None
         if line is not None:

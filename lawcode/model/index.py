@@ -2,7 +2,8 @@
 
 Why structural: ``Article``, ``Paragraph`` and ``Item`` elements also occur inside table cells and inside the
 quoted text of amending provisions (``NewProvision``); a descendant search (``.//Article``) would count those
-as provisions of the law. The walk below descends only along the schema's provision hierarchy:
+as provisions of the law. The walk accepts an element only where the schema's provision hierarchy puts it,
+under a parent that was itself accepted (so everything inside a table cell or quoted text is left out):
 
     LawBody → TOC | Preamble | MainProvision | SupplProvision | Appdx*
     MainProvision, SupplProvision, Part … Division → Part … Division | Article | Paragraph (項建て)
@@ -55,6 +56,7 @@ for _t in APPENDIX_TAGS:
 for _t in CONTAINER_TAGS + ("MainProvision",):
     _KIDS[_t] = _SCOPE_KIDS
 _KIDS["SupplProvision"] = _SUPPL_KIDS
+_ALL_TAGS = tuple(sorted(_BODY_KIDS | frozenset().union(*_KIDS.values())))
 
 
 def suppl_key(amend_law_num: str | None) -> str | None:
@@ -67,56 +69,11 @@ def suppl_key(amend_law_num: str | None) -> str | None:
         return amend_law_num.strip()
 
 
-class _Walker:
-    __slots__ = ("law", "out", "by_path")
-
-    def __init__(self, law: "Law") -> None:
-        self.law = law
-        self.out: list[Provision] = []
-        self.by_path: dict[str, Provision] = {}
-
-    def add(self, e: _E, parent: Provision | None, path: str) -> Provision:
-        if path in self.by_path:
-            k = 2
-            while f"{path}#{k}" in self.by_path:
-                k += 1
-            path = f"{path}#{k}"
-        raw = e.get("Num")
-        p = NODE_TYPES[e.tag](e, parent, path, parse_num(raw) if raw is not None else None, self.law)
-        p.index = len(self.out)
-        self.out.append(p)
-        self.by_path[path] = p
-        if parent is not None:
-            parent._kids.append(p)
-        return p
-
-    def walk(self, p: Provision, scope: str) -> None:
-        allowed = _KIDS[p._e.tag]
-        if not allowed:
-            return
-        base = p.path
-        counts: dict[str, int] | None = None
-        # iterchildren(*tags) filters in C, so no Python proxies are made for titles and sentences
-        for c in p._e.iterchildren(*allowed):
-            tag = c.tag
-            num = c.get("Num")
-            if num is None or num == "":
-                if counts is None:
-                    counts = {}
-                counts[tag] = counts.get(tag, 0) + 1
-                seg = f"{tag}[{counts[tag]}]"
-            else:
-                seg = f"{tag}_{num}"
-            path = f"{scope}-{seg}" if tag == "Article" else f"{base}-{seg}"
-            kid = self.add(c, p, path)
-            self.walk(kid, scope)
-
-
 def build_index(law: "Law", body: _E) -> tuple[list[Provision], dict[str, Provision]]:
     """Walk *body* (``LawBody``) and return the provisions in document order and the path index.
 
     The cyclic garbage collector is paused during the walk: it would otherwise rescan the growing graph of
-    new provision objects again and again (measured: about half of the walk's time on large laws).
+    new provision objects again and again.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -128,21 +85,61 @@ def build_index(law: "Law", body: _E) -> tuple[list[Provision], dict[str, Provis
 
 
 def _build(law: "Law", body: _E) -> tuple[list[Provision], dict[str, Provision]]:
-    w = _Walker(law)
-    counts: dict[str, int] = {}
-    for c in body:
-        tag = c.tag
-        if tag not in _BODY_KIDS:
-            continue
-        counts[tag] = counts.get(tag, 0) + 1
-        if tag == "SupplProvision":
-            key = suppl_key(c.get("AmendLawNum"))
-            path = f"SupplProvision[{key}]" if key else "SupplProvision"
-        elif tag in ("TOC", "Preamble", "MainProvision"):
-            path = tag if counts[tag] == 1 else f"{tag}[{counts[tag]}]"
+    """One pass over the provision elements in document order (filtered by tag in C).
+
+    An element is a provision of the law only if its parent is one (or is ``LawBody``) and the schema's
+    provision hierarchy allows it there; anything below a table cell, a quoted amendment or a note has an
+    unplaced parent and is skipped together with its whole subtree.
+    """
+    out: list[Provision] = []
+    by_path: dict[str, Provision] = {}
+    placed: dict[_E, tuple[Provision, str]] = {}
+    unnumbered: dict[tuple[int, str], int] = {}
+    top_counts: dict[str, int] = {}
+    types = NODE_TYPES
+    for e in body.iter(*_ALL_TAGS):
+        tag = e.tag
+        parent_e = e.getparent()
+        if parent_e is body:
+            if tag not in _BODY_KIDS:
+                continue
+            parent = None
+            top_counts[tag] = top_counts.get(tag, 0) + 1
+            if tag == "SupplProvision":
+                key = suppl_key(e.get("AmendLawNum"))
+                path = f"SupplProvision[{key}]" if key else "SupplProvision"
+            elif tag in ("TOC", "Preamble", "MainProvision"):
+                path = tag if top_counts[tag] == 1 else f"{tag}[{top_counts[tag]}]"
+            else:
+                num = e.get("Num")
+                path = f"{tag}_{num}" if num else f"{tag}[{top_counts[tag]}]"
+            scope = path
         else:
-            num = c.get("Num")
-            path = f"{tag}_{num}" if num else f"{tag}[{counts[tag]}]"
-        p = w.add(c, None, path)
-        w.walk(p, p.path)
-    return w.out, w.by_path
+            entry = placed.get(parent_e)
+            if entry is None or tag not in _KIDS[parent_e.tag]:
+                continue
+            parent, scope = entry
+            num = e.get("Num")
+            if not num:
+                key2 = (parent.index, tag)
+                unnumbered[key2] = unnumbered.get(key2, 0) + 1
+                seg = f"{tag}[{unnumbered[key2]}]"
+            else:
+                seg = f"{tag}_{num}"
+            path = f"{scope}-{seg}" if tag == "Article" else f"{parent.path}-{seg}"
+        if path in by_path:
+            k = 2
+            while f"{path}#{k}" in by_path:
+                k += 1
+            path = f"{path}#{k}"
+        raw = e.get("Num")
+        p = types[tag](e, parent, path, parse_num(raw) if raw is not None else None, law)
+        p.index = len(out)
+        out.append(p)
+        by_path[path] = p
+        if parent is not None:
+            parent._kids.append(p)
+        else:
+            scope = path
+        placed[e] = (p, scope)
+    return out, by_path
