@@ -376,3 +376,44 @@ def test_typed_content_nodes(sample_v1):
     assert all(isinstance(c, TableColumn) for row in rows for c in row)
     assert rows[1][1].text() == "市民窓口課"
     assert rows[1][1].colspan == 1 and rows[1][1].borders["top"] in ("solid", "none", "dotted", "double")
+
+
+_TEMPLATE = (
+    '<Law Era="Reiwa" Year="{year}" Num="1" LawType="Act" Lang="ja"><LawNum>令和元年法律第一号</LawNum><LawBody>'
+    "<MainProvision><Article Num={anum}><ArticleTitle>第一条</ArticleTitle><Paragraph Num={pnum}><ParagraphNum/>"
+    "<ParagraphSentence><Sentence Num={snum}>本文。</Sentence></ParagraphSentence><Item Num={inum}>"
+    "<ItemTitle>一</ItemTitle><ItemSentence><Sentence>号。</Sentence></ItemSentence></Item></Paragraph>"
+    "</Article></MainProvision></LawBody></Law>"
+)
+
+
+def _attr(value: str) -> str:
+    from xml.sax.saxutils import quoteattr
+
+    return quoteattr(value)
+
+
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_xml_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"), max_size=8
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(anum=_xml_text, pnum=_xml_text, snum=_xml_text, inum=_xml_text, year=_xml_text)
+@example(anum="²", pnum="①", snum="²", inum="3:", year="²")
+@example(anum="29:31", pnum="1", snum="1", inum="ｲ:ﾎ", year="07")
+def test_any_attribute_values_load_and_address(anum, pnum, snum, inum, year):
+    xml = _TEMPLATE.format(anum=_attr(anum), pnum=_attr(pnum), snum=_attr(snum), inum=_attr(inum),
+                           year=_attr(year).strip('"\''))
+    try:
+        law = lawcode.loads(xml)
+    except lawcode.ParseError:
+        return  # e.g. a quote character in Year: not well-formed, reported properly
+    assert lawcode.canonical_xml(law.to_xml()) == lawcode.canonical_xml(xml)
+    for p in law.provisions():
+        assert law.find(p.path) is p
+        p.label, p.text(), p.fingerprint
+    law.year, law.number, law.promulgated

@@ -95,7 +95,7 @@ def parse_path(text: str) -> Address:
         tag, num, bracket, occ = m.groups()
         index = key = None
         if bracket is not None:
-            if bracket.isdigit():
+            if bracket.isascii() and bracket.isdigit():
                 index = int(bracket)
             else:
                 key = bracket

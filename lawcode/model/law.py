@@ -21,6 +21,7 @@ from lawcode.errors import AddressError, LawcodeError, ParseError
 from lawcode.model.address import Address
 from lawcode.model.index import build_index
 from lawcode.model.nodes import Node, wrap
+from lawcode.model.num import read_int
 from lawcode.model.provision import CONTAINER_TAGS, Provision
 from lawcode.model.render import inline_text
 from lawcode.model.resolve import resolve
@@ -124,12 +125,12 @@ class Law:
     @property
     def year(self) -> int | None:
         """Year of the law number in its era (``Year`` attribute, read as an integer)."""
-        return _int(self._root.get("Year"))
+        return read_int(self._root.get("Year"))
 
     @property
     def number(self) -> int | None:
         """Number of the law within its year and kind (``Num`` attribute, read as an integer)."""
-        return _int(self._root.get("Num"))
+        return read_int(self._root.get("Num"))
 
     @property
     def lang(self) -> str | None:
@@ -139,7 +140,7 @@ class Law:
     def promulgated(self) -> date | None:
         """公布日 from ``Era``/``Year``/``PromulgateMonth``/``PromulgateDay`` (``"07"`` is read as 7)."""
         era, year = self.era, self.year
-        month, day = _int(self._root.get("PromulgateMonth")), _int(self._root.get("PromulgateDay"))
+        month, day = read_int(self._root.get("PromulgateMonth")), read_int(self._root.get("PromulgateDay"))
         if era is None or year is None or month is None or day is None:
             return None
         try:
@@ -322,10 +323,3 @@ class LawDraft:
         if self._tree is None:
             return self._base
         return Law(self._tree, source=self._base.source)
-
-
-def _int(value: str | None) -> int | None:
-    if value is None:
-        return None
-    value = value.strip()
-    return int(value) if value.isascii() and value.isdigit() else None

@@ -20,6 +20,7 @@ from typing import ClassVar, Iterator, Mapping
 
 from lxml import etree
 
+from lawcode.model.num import read_int
 from lawcode.model.render import block_text, inline_text, sentences_text
 
 __all__ = [
@@ -168,8 +169,7 @@ class Sentence(InlineNode):
 
     @property
     def num(self) -> int | None:
-        value = self._e.get("Num")
-        return int(value) if value and value.isdigit() else None
+        return read_int(self._e.get("Num"))
 
     @property
     def function(self) -> str | None:
@@ -230,8 +230,7 @@ class Column(Node):
 
     @property
     def num(self) -> int | None:
-        value = self._e.get("Num")
-        return int(value) if value and value.isascii() and value.isdigit() else None
+        return read_int(self._e.get("Num"))
 
     @property
     def line_break(self) -> bool:
@@ -251,13 +250,11 @@ class TableColumn(Node):
 
     @property
     def rowspan(self) -> int:
-        value = self._e.get("rowspan")
-        return int(value) if value and value.isascii() and value.isdigit() else 1
+        return read_int(self._e.get("rowspan"), 1) or 1
 
     @property
     def colspan(self) -> int:
-        value = self._e.get("colspan")
-        return int(value) if value and value.isascii() and value.isdigit() else 1
+        return read_int(self._e.get("colspan"), 1) or 1
 
     @property
     def borders(self) -> dict[str, str]:

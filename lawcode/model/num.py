@@ -14,11 +14,22 @@ from functools import lru_cache
 from lawcode.errors import NumeralError
 from lawcode.text.numerals import format_branch_number, iroha_to_int
 
-__all__ = ["ProvisionNumber", "parse_num"]
+__all__ = ["ProvisionNumber", "parse_num", "read_int"]
+
+
+def read_int(value: str | None, default: int | None = None) -> int | None:
+    """An attribute value read as a non-negative integer (``"07"`` → 7); *default* if it is not ASCII digits.
+
+    ``str.isdigit`` alone would accept characters such as 「²」 or 「①」 that ``int()`` then rejects.
+    """
+    if value is None:
+        return default
+    value = value.strip()
+    return int(value) if value and value.isascii() and value.isdigit() else default
 
 
 def _token(part: str) -> int | None:
-    if part.isdigit():
+    if part.isascii() and part.isdigit():
         return int(part)
     if part.isascii():
         return None
