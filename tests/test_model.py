@@ -417,3 +417,18 @@ def test_any_attribute_values_load_and_address(anum, pnum, snum, inum, year):
         assert law.find(p.path) is p
         p.label, p.text(), p.fingerprint
     law.year, law.number, law.promulgated
+
+
+_citation_chars = st.sampled_from(list("第一二三十百千万〇0123456789０１２条項号章節款目編のから及びまで附則本別表様式記目次前文イロハ（）()- _[]#:")
+                                  + ["MainProvision", "Article_", "Paragraph_", "SupplProvision", "Item_", "Chapter_"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=30), st.lists(_citation_chars, max_size=12).map("".join)))
+def test_find_never_fails_with_anything_but_address_error(sample_v1, text):
+    try:
+        p = sample_v1.find(text)
+    except lawcode.AddressError as exc:
+        assert exc.address is not None
+        return
+    assert p.law is sample_v1
