@@ -476,3 +476,16 @@ def test_installed_console_script(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.decode().strip() == f"lawcode {lawcode.__version__}"
+
+
+def test_roundtrip_in_parallel_workers(capsys, tmp_path):
+    from lawcode.cli.main import main as cli_main
+
+    (tmp_path / "a.xml").write_bytes((SAMPLES / "sakuragaoka_jorei_v1.xml").read_bytes())
+    (tmp_path / "b.xml").write_bytes((SAMPLES / "sakuragaoka_jorei_v2.xml").read_bytes())
+    (tmp_path / "envelope.xml").write_text("<DataRoot><Result/></DataRoot>", encoding="utf-8")
+    (tmp_path / "broken.xml").write_text("<Law><LawBody>", encoding="utf-8")
+    assert cli_main(["roundtrip", "--jobs", "2", "-q", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "2/3 <Law> files lossless" in out and "1 other XML files skipped" in out
+    assert "broken.xml" in out

@@ -12,10 +12,14 @@ Exit status: 0 success, 1 a check failed (``roundtrip``), 2 bad input or usage.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import json
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Sequence, TypeVar
 
 from rich.console import Console
 from rich.markup import escape
@@ -24,10 +28,12 @@ from lawcode._version import __version__
 from lawcode.cli.outline import outline_lines
 from lawcode.model.stats import LawStats, law_stats
 from lawcode.errors import LawcodeError
-from lawcode.io import check_roundtrip, load
+from lawcode.io import RoundTrip, check_roundtrip, load
 from lawcode.io.xml_parser import parse_xml_bytes, read_source
 
 __all__ = ["main", "build_parser"]
+
+T = TypeVar("T")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rt.add_argument("path", type=Path, help="directory (or single file)")
     rt.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    rt.add_argument(
+        "--jobs", "-j", type=int, default=0, metavar="N", help="worker processes (default: one per CPU; 1 = serial)"
+    )
     return parser
 
 
@@ -169,24 +178,26 @@ def _stats(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 def _roundtrip(args: argparse.Namespace, out: Console, err: Console) -> int:
     files = xml_files(args.path)
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     ok = skipped = 0
-    failures = []
+    failures: list[tuple[str, str]] = []
     total_bytes = 0
-    for f in _progress(files, "round trip", err, quiet=args.quiet):
-        try:
-            root_tag = parse_xml_bytes(read_source(f), str(f)).getroot().tag
-        except LawcodeError as exc:
-            failures.append((str(f), str(exc)))
-            continue
-        if root_tag != "Law":
-            skipped += 1
-            continue
-        result = check_roundtrip(f)
-        total_bytes += result.size
-        if result.ok:
-            ok += 1
+    check = functools.partial(check_roundtrip, skip_other_roots=True)
+    with contextlib.ExitStack() as stack:
+        if jobs > 1 and len(files) > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs))
+            results: Iterable[RoundTrip] = pool.map(check, files, chunksize=8)
         else:
-            failures.append((result.source, result.difference or "differs"))
+            results = map(check, files)
+        for result in _progress(results, "round trip", err, quiet=args.quiet, total=len(files)):
+            if result.skipped:
+                skipped += 1
+                continue
+            total_bytes += result.size
+            if result.ok:
+                ok += 1
+            else:
+                failures.append((result.source, result.difference or "differs"))
     checked = ok + len(failures)
     out.print(
         f"round trip: {ok}/{checked} <Law> files lossless ({total_bytes / 1e6:.1f} MB)"
@@ -200,8 +211,9 @@ def _roundtrip(args: argparse.Namespace, out: Console, err: Console) -> int:
     return 1 if failures else 0
 
 
-def _progress(items: Sequence[Path], what: str, console: Console, quiet: bool) -> Iterable[Path]:
-    if quiet or not console.is_terminal and len(items) < 2:
+def _progress(items: Iterable[T], what: str, console: Console, quiet: bool, total: int | None = None) -> Iterable[T]:
+    total = len(items) if total is None and isinstance(items, Sequence) else total
+    if quiet or not console.is_terminal or (total or 0) < 2:  # no bars in logs and pipes
         yield from items
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -215,7 +227,7 @@ def _progress(items: Sequence[Path], what: str, console: Console, quiet: bool) -
         transient=True,
         disable=quiet,
     ) as progress:
-        task = progress.add_task(what, total=len(items))
+        task = progress.add_task(what, total=total)
         for item in items:
             yield item
             progress.advance(task)
