@@ -31,6 +31,8 @@ from lawcode.text.lawnum import LawNumber, parse_law_number
 __all__ = ["Law", "LawDraft"]
 
 _CONTAINERS = frozenset(CONTAINER_TAGS)
+#: The declaration e-Gov files carry (lxml would write single quotes).
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 class Law:
@@ -258,7 +260,7 @@ class Law:
         Lossless: canonically equal (see :func:`lawcode.io.canonical_xml`) to the input it was loaded from —
         text, attribute values, element order, ruby, line styles, comments and processing instructions.
         """
-        return etree.tostring(self._tree, encoding="UTF-8", xml_declaration=True)
+        return _DECLARATION + etree.tostring(self._tree, encoding="UTF-8")
 
     def draft(self) -> "LawDraft":
         """Start a copy-on-write draft of a new version of this law (see :class:`LawDraft`)."""
