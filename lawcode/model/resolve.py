@@ -46,7 +46,7 @@ def resolve(law: "Law", address: str | Address) -> Provision:
     for step in address.steps:
         nxt = _pick(law, cur, step, address)
         if nxt is None:
-            raise _not_found(address, cur, step)
+            raise _not_found(address, cur, step, law)
         cur = nxt
     if cur is None:
         raise AddressError("the address names no provision", address=address.text)
@@ -59,7 +59,13 @@ def _describe(p: Provision | None) -> str | None:
     return f"{p.label} ({p.path})" if p.label and p.label != p.path else p.path
 
 
-def _not_found(address: Address, cur: Provision | None, step: Step) -> AddressError:
+def _not_found(address: Address, cur: Provision | None, step: Step, law: "Law | None" = None) -> AddressError:
+    if step.tag == "SupplProvision" and cur is None and law is not None:
+        amend = [p.label for p in law.suppl_provisions if p.get("AmendLawNum")]
+        which = "原始附則 (附則 without AmendLawNum)" if not step.key else f"附則 of {step.key}"
+        hint = f"; this law's 附則 belong to amending laws, e.g. {', '.join(amend[:3])}" if amend else ""
+        return AddressError(f"no such provision: {address.text} (the law has no {which}{hint})",
+                            address=address.text, nearest=None)
     nearest = _describe(cur)
     what = step.title or step.key or step.raw or (".".join(map(str, step.number)) if step.number else "")
     reason = f"no such provision: {address.text}"
@@ -182,7 +188,8 @@ def _find_container(cur: Provision, step: Step, address: Address) -> Provision |
     visit(cur)
     if len(found) > 1:
         raise AddressError(
-            f"{address.text} is ambiguous: {len(found)} provisions match ({', '.join(p.label or '' for p in found[:4])}); "
+            f"{address.text} is ambiguous: {len(found)} provisions match "
+            f"({', '.join(p.label or '' for p in found[:4])}{', …' if len(found) > 4 else ''}); "
             "cite the enclosing 編 or 章 too",
             address=address.text,
             nearest=cur.label,
