@@ -8,12 +8,13 @@ PIP    := $(PY) -m pip --disable-pip-version-check -q
 SAMPLES := corpus/samples
 JOBS   ?= auto
 
-.PHONY: demo test check docs notebooks bench install install-test clean help
+.PHONY: demo test check lint docs bench install install-test clean help
 
 help:
 	@echo "make demo   - set up .venv and run lawcode on the embedded sample ordinance"
 	@echo "make test   - set up .venv with test extras and run the whole suite (corpus sweeps included)"
 	@echo "make check  - quick edit-test loop: unit tests only, no corpus sweeps, docs or notebooks"
+	@echo "make lint   - ruff and mypy"
 	@echo "make docs   - build the Sphinx site into docs/_build/html (warnings are errors)"
 	@echo "make bench  - run the load/to_xml benchmark (default folder: \$$LAWCODE_CORPUS/bulk)"
 
@@ -48,11 +49,16 @@ demo: install
 	$(VENV)/bin/lawcode roundtrip $(SAMPLES)
 
 test: install-test
-	$(MAKE) --no-print-directory docs
+	$(MAKE) --no-print-directory lint docs
 	$(PY) -m pytest -n $(JOBS) --nbmake tests notebooks
 
 check: install-test
+	$(MAKE) --no-print-directory lint
 	$(PY) -m pytest -n $(JOBS) -m "not corpus" tests
+
+lint: install-test
+	$(VENV)/bin/ruff check lawcode tests benchmarks
+	$(PY) -m mypy lawcode
 
 docs: install-test
 	$(VENV)/bin/sphinx-build -W --keep-going -q -b html docs docs/_build/html

@@ -102,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     t_write = _best(lambda: [law.to_xml() for law in laws], args.repeat)
     t_draft = _best(lambda: [law.draft().root for law in laws], args.repeat)
     n_prov = sum(len(law) for law in laws)
-    del laws, trees
+    laws.clear()
+    trees.clear()
 
     name, biggest = max(files, key=lambda f: len(f[1]))
     gc.collect()

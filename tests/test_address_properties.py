@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from lawcode.model.address import parse_citation, parse_path
 from lawcode.model.labels import numbered
 from lawcode.model.num import parse_num
-from lawcode.text.numerals import int_to_kanji, to_fullwidth_digits
+from lawcode.text.numerals import to_fullwidth_digits
 
 numbers = st.lists(st.integers(min_value=1, max_value=9999), min_size=1, max_size=3).map(tuple)
 small = st.integers(min_value=1, max_value=99)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from lxml import etree
 
 import lawcode
 from lawcode.io import check_roundtrip

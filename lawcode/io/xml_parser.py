@@ -46,7 +46,7 @@ class _NothingResolver(etree.Resolver):
     the parser never touches the file system or the network, whatever the document names.
     """
 
-    def resolve(self, system_url, public_id, context):  # type: ignore[override]
+    def resolve(self, system_url, public_id, context):
         return self.resolve_string("", context)
 
 
@@ -191,7 +191,7 @@ def parse_xml_bytes(
         try:
             data = data.encode("utf-8")
         except UnicodeEncodeError as exc:
-            head = data[: exc.start]
+            head = str(exc.object)[: exc.start]
             raise ParseError(
                 "text contains a lone surrogate code point, which is not a character (cannot be UTF-8)",
                 source=source,

@@ -21,13 +21,13 @@ containers keep their nesting (``MainProvision-Chapter_2-Section_1``). 原始附
 from __future__ import annotations
 
 import gc
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from lxml import etree
 
 from lawcode.errors import LawcodeError
 from lawcode.model.num import parse_num
-from lawcode.model.provision import APPENDIX_TAGS, CONTAINER_TAGS, NODE_TYPES, Provision
+from lawcode.model.provision import APPENDIX_TAGS, CONTAINER_TAGS, PROVISION_TYPES, Provision
 from lawcode.text.lawnum import parse_law_number
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["build_index", "suppl_key"]
 
-_E = etree._Element
+_E: TypeAlias = etree._Element
 _SCOPE_KIDS = frozenset(CONTAINER_TAGS + ("Article", "Paragraph"))
 _SUPPL_KIDS = frozenset(CONTAINER_TAGS + ("Article", "Paragraph", "SupplProvisionAppdxTable",
                                           "SupplProvisionAppdxStyle", "SupplProvisionAppdx"))
@@ -96,7 +96,7 @@ def _build(law: "Law", body: _E) -> tuple[list[Provision], dict[str, Provision]]
     placed: dict[_E, tuple[Provision, str]] = {}
     unnumbered: dict[tuple[int, str], int] = {}
     top_counts: dict[str, int] = {}
-    types = NODE_TYPES
+    types = PROVISION_TYPES
     for e in body.iter(*_ALL_TAGS):
         tag = e.tag
         parent_e = e.getparent()

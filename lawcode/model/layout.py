@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typing import TypeAlias
+
 from lxml import etree
 
 from lawcode.model.nodes import Node, wrap
@@ -21,7 +23,7 @@ from lawcode.model.render import block_text, inline_text, sentence_pieces
 
 __all__ = ["Segment", "layout", "TITLE_OF", "SENTENCE_OF", "PROVISION_TAG_SET"]
 
-_E = etree._Element
+_E: TypeAlias = etree._Element
 _SPACE = "\u3000"
 _SKIP = frozenset(("ArticleTitle", "ArticleCaption", "ParagraphNum", "ParagraphCaption", "ItemTitle"))
 _TOC_ENTRIES = frozenset(
@@ -129,12 +131,12 @@ def _provision(e: _E, ruby: bool, out: _Builder, with_number: bool) -> None:
                     break
         _numbered(e, ruby, out, number, sentence_tag)
         return
-    title_tag = TITLE_OF.get(tag)
+    container_title = TITLE_OF.get(tag)
     for c in e:
         ct = c.tag
         if not isinstance(ct, str):
             continue
-        if ct == title_tag:
+        if ct == container_title:
             text = inline_text(c, ruby)
             if not with_number:  # drop 「第一章」 of 「第一章　総則」
                 text = text.partition(_SPACE)[2] if _SPACE in text else ""

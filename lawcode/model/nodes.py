@@ -16,7 +16,7 @@ Do not mutate ``node.element``: laws share trees between copies (see :meth:`Law.
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import ClassVar, Iterator, Mapping
+from typing import ClassVar, Iterator, Mapping, TypeAlias
 
 from lxml import etree
 
@@ -44,7 +44,7 @@ __all__ = [
     "JA_NAMES",
 ]
 
-_Element = etree._Element
+_Element: TypeAlias = etree._Element
 
 
 class Node:
@@ -357,7 +357,7 @@ def define_node_types(names: str, base: type[Node], module: str = __name__) -> l
     for name in names.split():
         if name in NODE_TYPES:
             continue
-        doc = f"``<{name}>``" + (f" ({JA_NAMES[name]})" if name in JA_NAMES else "") + f": {base.__doc__.splitlines()[0]}"
+        doc = f"``<{name}>``" + (f" ({JA_NAMES[name]})" if name in JA_NAMES else "") + f": {(base.__doc__ or '').splitlines()[0]}"
         cls = type(name, (base,), {"__slots__": (), "tag": name, "ja": JA_NAMES.get(name, ""), "__doc__": doc})
         cls.__module__ = module
         NODE_TYPES[name] = cls

@@ -14,7 +14,7 @@ provision out the way e-Gov prints it — caption on its own line, then ``第三
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, ClassVar, Iterator
+from typing import TYPE_CHECKING, ClassVar, Iterator, TypeAlias
 
 from lxml import etree
 
@@ -35,6 +35,7 @@ __all__ = [
     "SUBITEM_TAGS",
     "APPENDIX_TAGS",
     "PROVISION_TAGS",
+    "PROVISION_TYPES",
 ]
 
 CONTAINER_TAGS = ("Part", "Chapter", "Section", "Subsection", "Division")
@@ -57,7 +58,7 @@ PROVISION_TAGS = (
     + APPENDIX_TAGS
 )
 
-_E = etree._Element
+_E: TypeAlias = etree._Element
 _TITLE_OF = TITLE_OF
 _SENTENCE_OF = SENTENCE_OF
 _SPACE = "\u3000"
@@ -306,15 +307,21 @@ class SupplProvision(Provision):
         return _flag(self._e.get("Extract"))
 
 
-_EXPLICIT = {"Article": Article, "Paragraph": Paragraph, "SupplProvision": SupplProvision}
+#: Element name -> provision class, for every provision element (also registered in NODE_TYPES).
+PROVISION_TYPES: dict[str, type[Provision]] = {
+    "Article": Article,
+    "Paragraph": Paragraph,
+    "SupplProvision": SupplProvision,
+}
 for _name in PROVISION_TAGS:
-    _cls = _EXPLICIT.get(_name)
+    _cls: type[Provision] | None = PROVISION_TYPES.get(_name)
     if _cls is None:
         _doc = f"``<{_name}>``" + (f" ({JA_NAMES[_name]})" if _name in JA_NAMES else "") + ": an addressable provision."
         _cls = type(_name, (Provision,), {"__slots__": (), "tag": _name, "kind": _name,
                                           "ja": JA_NAMES.get(_name, ""), "__doc__": _doc})
         _cls.__module__ = __name__
         globals()[_name] = _cls
+    PROVISION_TYPES[_name] = _cls
     NODE_TYPES[_name] = _cls
     __all__.append(_name)
 JA_NAMES.setdefault("TOC", "目次")

@@ -61,7 +61,7 @@ def _describe(p: Provision | None) -> str | None:
 
 def _not_found(address: Address, cur: Provision | None, step: Step, law: "Law | None" = None) -> AddressError:
     if step.tag == "SupplProvision" and cur is None and law is not None:
-        amend = [p.label for p in law.suppl_provisions if p.get("AmendLawNum")]
+        amend = [p.label or "" for p in law.suppl_provisions if p.get("AmendLawNum")]
         which = "原始附則 (附則 without AmendLawNum)" if not step.key else f"附則 of {step.key}"
         hint = f"; this law's 附則 belong to amending laws, e.g. {', '.join(amend[:3])}" if amend else ""
         return AddressError(f"no such provision: {address.text} (the law has no {which}{hint})",
@@ -189,7 +189,7 @@ def _find_container(cur: Provision, step: Step, address: Address) -> Provision |
     if len(found) > 1:
         raise AddressError(
             f"{address.text} is ambiguous: {len(found)} provisions match "
-            f"({', '.join(p.label or '' for p in found[:4])}{', …' if len(found) > 4 else ''}); "
+            f"({', '.join((p.label or '') for p in found[:4])}{', …' if len(found) > 4 else ''}); "
             "cite the enclosing 編 or 章 too",
             address=address.text,
             nearest=cur.label,
