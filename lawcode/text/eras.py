@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from lawcode.errors import DateError, NumeralError
+from lawcode.text._guard import expects
 from lawcode.text._tables import TO_ASCII_DIGITS
 from lawcode.text.numerals import int_to_kanji, kanji_to_int
 
@@ -171,6 +172,7 @@ def to_gregorian_year(era: Era, year: int) -> int:
     return era.base_year + year - 1
 
 
+@expects(int, DateError)
 def from_gregorian_year(year: int, era: Era | None = None) -> tuple[Era, int]:
     """Gregorian year → ``(era, era_year)``.
 
@@ -188,6 +190,7 @@ def from_gregorian_year(year: int, era: Era | None = None) -> tuple[Era, int]:
     return era, era_year
 
 
+@expects(date, DateError)
 def era_of(d: date) -> Era:
     """The era in force on ``d``; dates before 1868-01-01 raise :class:`DateError`."""
     for first_day, era in _BY_START_DESC:
@@ -217,6 +220,7 @@ def _clean(s: str) -> str:
     return "".join(s.split()).translate(TO_ASCII_DIGITS)
 
 
+@expects(str, DateError)
 @lru_cache(maxsize=4096)
 def parse_wareki_year(s: str) -> tuple[Era, int]:
     """Read an era year: ``令和三年`` → (REIWA, 3), ``令和元年`` → (REIWA, 1), also ``平成31年``, ``令和３``.
@@ -234,6 +238,7 @@ def parse_wareki_year(s: str) -> tuple[Era, int]:
     return era, year
 
 
+@expects(str, DateError)
 @lru_cache(maxsize=8192)
 def parse_wareki(s: str, *, strict: bool = True) -> date:
     """Read an era date: ``令和三年五月十九日``, ``令和元年五月一日``, ``平成31年4月30日``, ``平成３１年４月３０日``,
@@ -267,6 +272,7 @@ def parse_wareki(s: str, *, strict: bool = True) -> date:
     return d
 
 
+@expects(date, DateError)
 def format_wareki(d: date, *, style: Literal["kanji", "arabic"] = "kanji", gannen: bool = True) -> str:
     """Write ``d`` as an era date: 2021-05-19 → ``令和三年五月十九日`` (``style="arabic"``: ``令和3年5月19日``).
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Literal
 
 from lawcode.errors import DateError, LawNumberError, NumeralError
+from lawcode.text._guard import expects
 from lawcode.text._tables import TO_ASCII_DIGITS
 from lawcode.text.eras import Era, to_gregorian_year
 from lawcode.text.numerals import KANJI_NUMERAL_CHARS, int_to_kanji, kanji_to_int
@@ -256,6 +257,7 @@ def _fail(source: str, why: str) -> LawNumberError:
     return LawNumberError(f"not a law number ({why}): {source!r}")
 
 
+@expects(str, LawNumberError)
 @lru_cache(maxsize=8192)
 def parse_law_number(s: str) -> LawNumber:
     """Read a law number in any of the forms the data uses.
@@ -423,6 +425,7 @@ class LawId:
         return self.raw
 
 
+@expects(str, LawNumberError)
 @lru_cache(maxsize=8192)
 def decode_law_id(s: str) -> LawId:
     """Decode an e-Gov LawID (patterns of e-Gov 「法令種別と法令ID」); anything else raises :class:`LawNumberError`.
@@ -523,6 +526,7 @@ class RevisionId:
         return f"{self.law_id.raw}_{self.enforced:%Y%m%d}_{amending}"
 
 
+@expects(str, LawNumberError)
 def parse_revision_id(s: str) -> RevisionId:
     """Read ``415AC0000000057_20230401_503AC0000000037``; malformed IDs raise :class:`LawNumberError`."""
     pieces = s.split("_") if isinstance(s, str) else []

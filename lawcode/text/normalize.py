@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from lawcode.errors import LawcodeError
+from lawcode.text._guard import expects
 from lawcode.text._tables import FULLWIDTH_ASCII_TO_ASCII, HALFWIDTH_KANA_TO_FULLWIDTH, compose_voiced_marks
 
 __all__ = [
@@ -68,6 +70,7 @@ _WIDTH_DENSE, _ = _dense(dict(_WIDTH_TABLE))  # the width tables hold no astral 
 _MATCH_DENSE, _MATCH_ASTRAL = _dense(_MATCH_TABLE)
 
 
+@expects(str, LawcodeError)
 def normalize_width(s: str) -> str:
     """Fold character width: full-width ASCII letters, digits and punctuation to ASCII (「（１）」 → 「(1)」,
     「，」 → 「,」), half-width katakana to full-width (「ｶﾞｰﾄﾞ」 → 「ガード」, 「｢｣」 → 「「」」).
@@ -94,6 +97,7 @@ _cached_match_key = lru_cache(maxsize=16384)(_match_key)
 _CACHE_MAX_LEN = 64
 
 
+@expects(str, LawcodeError)
 def normalize_for_match(s: str) -> str:
     """A comparison key: :func:`normalize_width`, JIS2004 glyphs to JIS90 (:data:`GLYPH_VARIANTS`), dashes to
     ― (:data:`MATCH_DASHES`, not ー), and every whitespace character (incl. 全角空白) removed.
@@ -105,6 +109,7 @@ def normalize_for_match(s: str) -> str:
     return _match_key(s)
 
 
+@expects(str, LawcodeError)
 def strip_spaces(s: str) -> str:
     """Remove every whitespace character, including 全角空白 (U+3000): 「附　則」 → 「附則」."""
     return "".join(s.split())

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from lawcode.errors import NumeralError
+from lawcode.text._guard import expects
 from lawcode.text._tables import (
     ASCII_TO_KANJI_DIGITS,
     HALFWIDTH_KANA_TO_FULLWIDTH,
@@ -113,6 +114,7 @@ def _place_value(s: str) -> int:
     return total + group
 
 
+@expects(str, NumeralError)
 @lru_cache(maxsize=8192)
 def kanji_to_int(s: str) -> int:
     """Read one number written in kanji (命数法 or positional) or in Arabic digits (ASCII or full-width).
@@ -156,6 +158,7 @@ def _group_to_kanji(n: int) -> str:
     return "".join(parts)
 
 
+@expects(int, NumeralError)
 @lru_cache(maxsize=8192)
 def int_to_kanji(n: int, *, positional: bool = False) -> str:
     """Write ``n`` in kanji as statutes do: 命数法 by default (15 → 十五, 1050 → 千五十, 10000 → 一万).
@@ -189,6 +192,7 @@ def int_to_kanji(n: int, *, positional: bool = False) -> str:
 # --------------------------------------------------------------------------------------------------------------
 
 
+@expects(str, NumeralError)
 @lru_cache(maxsize=8192)
 def parse_branch_number(s: str) -> tuple[int, ...]:
     """Read a number with branch numbers joined by の: ``百二十三の二の三`` → (123, 2, 3), ``三`` → (3,).
@@ -215,11 +219,13 @@ def format_branch_number(parts: Sequence[int]) -> str:
 # --------------------------------------------------------------------------------------------------------------
 
 
+@expects((int, str), NumeralError)
 def to_fullwidth_digits(x: int | str) -> str:
     """ASCII digits → full-width (12 → ``１２``), as e-Gov writes ParagraphNum; other characters are kept."""
     return str(x).translate(TO_FULLWIDTH_DIGITS)
 
 
+@expects(str, NumeralError)
 def to_halfwidth_digits(s: str) -> str:
     """Full-width digits → ASCII (``１２`` → ``12``); every other character is kept."""
     return s.translate(TO_ASCII_DIGITS)
@@ -250,6 +256,7 @@ def _kana_label(s: str) -> str:
     return s.translate(HALFWIDTH_KANA_TO_FULLWIDTH) if s else s
 
 
+@expects(str, NumeralError)
 def iroha_to_int(s: str) -> int:
     """Position of a kana in イロハ order: ``イ`` → 1, ``ロ`` → 2, … ``ス`` → 47 (half-width ``ﾛ`` accepted)."""
     value = _IROHA_INDEX.get(_kana_label(s))
@@ -258,6 +265,7 @@ def iroha_to_int(s: str) -> int:
     return value
 
 
+@expects(int, NumeralError)
 def int_to_iroha(n: int) -> str:
     """The ``n``-th kana in イロハ order (1 → ``イ``); outside 1..47 raises :class:`NumeralError`."""
     if not 1 <= n <= len(IROHA):
@@ -265,6 +273,7 @@ def int_to_iroha(n: int) -> str:
     return IROHA[n - 1]
 
 
+@expects(str, NumeralError)
 def aiu_to_int(s: str) -> int:
     """Position of a kana in アイウ order: ``ア`` → 1, ``イ`` → 2, … ``ン`` → 46 (half-width accepted)."""
     value = _AIU_INDEX.get(_kana_label(s))
@@ -273,6 +282,7 @@ def aiu_to_int(s: str) -> int:
     return value
 
 
+@expects(int, NumeralError)
 def int_to_aiu(n: int) -> str:
     """The ``n``-th kana in アイウ order (1 → ``ア``); outside 1..46 raises :class:`NumeralError`."""
     if not 1 <= n <= len(AIU):
@@ -303,6 +313,7 @@ def _roman_lower(s: str) -> str:
     return s.translate(_ROMAN_FOLD)
 
 
+@expects(str, NumeralError)
 @lru_cache(maxsize=1024)
 def roman_to_int(s: str) -> int:
     """Read a roman numeral in canonical form (``iv``, not ``iiii``), ASCII or full-width, either case.
@@ -324,6 +335,7 @@ def roman_to_int(s: str) -> int:
     return total
 
 
+@expects(int, NumeralError)
 def int_to_roman(n: int, *, fullwidth: bool = False, upper: bool = False) -> str:
     """Write 1..3999 as a roman numeral: lower-case ASCII by default (4 → ``iv``); ``fullwidth`` gives ``ｉｖ``."""
     if not 1 <= n <= ROMAN_MAX:
@@ -347,6 +359,7 @@ def int_to_roman(n: int, *, fullwidth: bool = False, upper: bool = False) -> str
 _BRACKETS: tuple[tuple[str, str], ...] = (("（", "）"), ("(", ")"))
 
 
+@expects(str, NumeralError)
 @lru_cache(maxsize=4096)
 def parse_any_numeral(s: str) -> int:
     """Read one number token of a citation, whatever system it is written in.

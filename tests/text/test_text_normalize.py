@@ -99,3 +99,28 @@ def test_normalize_for_match_ignores_spacing(s: str) -> None:
     assert (
         normalize_for_match(s) == normalize_for_match(" ".join(s)) == normalize_for_match("\u3000" + s + "\n")
     )
+
+
+def test_wrong_argument_types_raise_lawcode_errors():
+    import datetime
+
+    import lawcode
+    from lawcode import text
+
+    cases = [
+        (text.kanji_to_int, 5), (text.kanji_to_int, None), (text.int_to_kanji, "5"), (text.int_to_kanji, True),
+        (text.parse_branch_number, 3), (text.iroha_to_int, None), (text.int_to_iroha, "イ"),
+        (text.roman_to_int, 4), (text.int_to_roman, "iv"), (text.parse_any_numeral, b"1"),
+        (text.parse_wareki, 20200101), (text.format_wareki, "2020-01-01"), (text.era_of, 2020),
+        (text.parse_law_number, None), (text.decode_law_id, 415), (text.parse_revision_id, None),
+        (text.normalize_for_match, None), (text.normalize_width, 1), (text.to_fullwidth_digits, 1.5),
+    ]
+    for fn, bad in cases:
+        try:
+            fn(bad)
+        except lawcode.LawcodeError as exc:
+            assert fn.__name__ in str(exc)
+            assert isinstance(exc, ValueError) or type(exc) is lawcode.LawcodeError
+        else:
+            raise AssertionError(f"{fn.__name__}({bad!r}) did not raise")
+    assert text.format_wareki(datetime.date(2019, 5, 1)) == "令和元年五月一日"
