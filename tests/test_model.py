@@ -434,3 +434,15 @@ def test_find_never_fails_with_anything_but_address_error(sample_v1, text):
         assert exc.address is not None
         return
     assert p.law is sample_v1
+
+
+@pytest.mark.parametrize("bad", [123, None, b"\xe7\xac\xac", 1.5, ["第一条"]])
+def test_find_rejects_non_string_addresses(sample_v1, bad):
+    with pytest.raises(lawcode.AddressError):
+        sample_v1.find(bad)
+    assert sample_v1.get(bad) is None
+
+
+def test_law_constructor_rejects_non_documents():
+    with pytest.raises(lawcode.ParseError, match="lawcode.load"):
+        lawcode.Law("<Law/>")

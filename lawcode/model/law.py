@@ -46,7 +46,14 @@ class Law:
     __slots__ = ("_tree", "_root", "_body", "source", "_provisions", "_by_path", "_top", "_article_cache",
                  "_labels", "__dict__")
 
-    def __init__(self, tree: etree._ElementTree, source: str = "<bytes>") -> None:
+    def __init__(self, tree: etree._ElementTree | etree._Element, source: str = "<bytes>") -> None:
+        if isinstance(tree, etree._Element):
+            tree = tree.getroottree()
+        if not isinstance(tree, etree._ElementTree):
+            raise ParseError(
+                f"Law() takes an lxml document; got {type(tree).__name__} (use lawcode.load or lawcode.loads)",
+                source=source,
+            )
         root = tree.getroot()
         if root.tag != "Law":
             raise ParseError(

@@ -31,6 +31,8 @@ _CONTAINERS = frozenset(CONTAINER_TAGS)
 
 def resolve(law: "Law", address: str | Address) -> Provision:
     """The provision of *law* at *address* (e-Gov path or Japanese citation); raises :class:`AddressError`."""
+    if not isinstance(address, (str, Address)):
+        raise AddressError(f"an address is a string, got {type(address).__name__}", address=repr(address))
     if isinstance(address, str):
         hit = law._by_path.get(address)
         if hit is not None:
