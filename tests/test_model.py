@@ -446,3 +446,14 @@ def test_find_rejects_non_string_addresses(sample_v1, bad):
 def test_law_constructor_rejects_non_documents():
     with pytest.raises(lawcode.ParseError, match="lawcode.load"):
         lawcode.Law("<Law/>")
+
+
+def test_laws_and_provisions_pickle(sample_v1):
+    import pickle
+
+    law = pickle.loads(pickle.dumps(sample_v1))
+    assert lawcode.canonical_xml(law) == lawcode.canonical_xml(sample_v1)
+    first, second = pickle.loads(pickle.dumps([sample_v1.find("第一条"), sample_v1.find("第三条の二第二項")]))
+    assert first.law is second.law  # one law, shared, after the round trip
+    assert (second.path, second.label) == ("MainProvision-Article_3_2-Paragraph_2", "第三条の二第二項")
+    assert second.text() == sample_v1.find("第三条の二第二項").text()

@@ -9,6 +9,7 @@ in the XML sense — the full-width space U+3000 is content and is kept).
 from __future__ import annotations
 
 import copy
+import copyreg
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from lxml import etree
 from lawcode.errors import LawcodeError
 from lawcode.io.xml_parser import parse_xml_bytes, read_source
 from lawcode.model.law import Law
+from lawcode.model.provision import PROVISION_TYPES, Provision
 
 __all__ = ["load", "loads", "canonical_xml", "RoundTrip", "check_roundtrip"]
 
@@ -32,6 +34,31 @@ def load(path: str | Path) -> Law:
 def loads(data: bytes | str, source: str = "<bytes>") -> Law:
     """Load a law from XML bytes or text; *source* names the input in error messages."""
     return Law(parse_xml_bytes(data, source, expect_root="Law"), source=source)
+
+
+def _restore_law(data: bytes, source: str) -> Law:
+    return loads(data, source)
+
+
+def _reduce_law(law: Law) -> tuple[object, tuple[bytes, str]]:
+    return _restore_law, (law.to_xml(), law.source)
+
+
+def _restore_provision(law: Law, path: str) -> Provision:
+    return law.find(path)
+
+
+def _reduce_provision(p: Provision) -> tuple[object, tuple[object, ...]]:
+    if p.law is None or p.path is None:
+        raise LawcodeError("a detached provision (outside any law's index) cannot be pickled", where=repr(p))
+    return _restore_provision, (p.law, p.path)
+
+
+# Laws and provisions travel between processes (multiprocessing, dask) as their XML and path: lxml trees
+# cannot be pickled, and a reloaded law is canonically equal to the original.
+copyreg.pickle(Law, _reduce_law)
+for _cls in set(PROVISION_TYPES.values()):
+    copyreg.pickle(_cls, _reduce_provision)
 
 
 def canonical_xml(data: bytes | str | etree._ElementTree | etree._Element | Law, source: str = "<bytes>") -> bytes:
