@@ -12,6 +12,7 @@ import copy
 import copyreg
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from lxml import etree
 
@@ -40,7 +41,7 @@ def _restore_law(data: bytes, source: str) -> Law:
     return loads(data, source)
 
 
-def _reduce_law(law: Law) -> tuple[object, tuple[bytes, str]]:
+def _reduce_law(law: Law) -> tuple[Callable[..., Law], tuple[bytes, str]]:
     return _restore_law, (law.to_xml(), law.source)
 
 
@@ -48,7 +49,7 @@ def _restore_provision(law: Law, path: str) -> Provision:
     return law.find(path)
 
 
-def _reduce_provision(p: Provision) -> tuple[object, tuple[object, ...]]:
+def _reduce_provision(p: Provision) -> tuple[Callable[..., Provision], tuple[Law, str]]:
     if p.law is None or p.path is None:
         raise LawcodeError("a detached provision (outside any law's index) cannot be pickled", where=repr(p))
     return _restore_provision, (p.law, p.path)
