@@ -19,49 +19,16 @@ from typing import TypeAlias
 from lxml import etree
 
 from lawcode.model.nodes import Node, wrap
+from lawcode.model.tags import PROVISION_TAG_SET, SENTENCE_OF, TITLE_OF
 from lawcode.model.render import block_text, inline_text, sentence_pieces
 
-__all__ = ["Segment", "layout", "TITLE_OF", "SENTENCE_OF", "PROVISION_TAG_SET"]
+__all__ = ["Segment", "layout"]
 
 _E: TypeAlias = etree._Element
 _SPACE = "\u3000"
 _SKIP = frozenset(("ArticleTitle", "ArticleCaption", "ParagraphNum", "ParagraphCaption", "ItemTitle"))
 _TOC_ENTRIES = frozenset(
     ("TOCPart", "TOCChapter", "TOCSection", "TOCSubsection", "TOCDivision", "TOCArticle", "TOCSupplProvision")
-)
-
-TITLE_OF: dict[str, str] = {
-    "Article": "ArticleTitle",
-    "Paragraph": "ParagraphNum",
-    "Item": "ItemTitle",
-    "Class": "ClassTitle",
-    "Part": "PartTitle",
-    "Chapter": "ChapterTitle",
-    "Section": "SectionTitle",
-    "Subsection": "SubsectionTitle",
-    "Division": "DivisionTitle",
-    "SupplProvision": "SupplProvisionLabel",
-    "TOC": "TOCLabel",
-    "AppdxTable": "AppdxTableTitle",
-    "AppdxNote": "AppdxNoteTitle",
-    "AppdxStyle": "AppdxStyleTitle",
-    "AppdxFormat": "AppdxFormatTitle",
-    "AppdxFig": "AppdxFigTitle",
-    "Appdx": "ArithFormulaNum",
-    "SupplProvisionAppdxTable": "SupplProvisionAppdxTableTitle",
-    "SupplProvisionAppdxStyle": "SupplProvisionAppdxStyleTitle",
-    "SupplProvisionAppdx": "ArithFormulaNum",
-}
-SENTENCE_OF: dict[str, str] = {"Paragraph": "ParagraphSentence", "Item": "ItemSentence", "Class": "ClassSentence"}
-for _i in range(1, 11):
-    TITLE_OF[f"Subitem{_i}"] = f"Subitem{_i}Title"
-    SENTENCE_OF[f"Subitem{_i}"] = f"Subitem{_i}Sentence"
-
-PROVISION_TAG_SET = frozenset(
-    ("TOC", "Preamble", "MainProvision", "SupplProvision", "Article", "Paragraph", "Item", "Class", "Part",
-     "Chapter", "Section", "Subsection", "Division", "AppdxTable", "AppdxNote", "AppdxStyle", "AppdxFormat",
-     "AppdxFig", "Appdx", "SupplProvisionAppdxTable", "SupplProvisionAppdxStyle", "SupplProvisionAppdx")
-    + tuple(f"Subitem{i}" for i in range(1, 11))
 )
 
 

@@ -20,7 +20,15 @@ from lxml import etree
 
 from lawcode.model.nodes import JA_NAMES, NODE_TYPES, Node, StructNode, wrap
 from lawcode.model.num import ProvisionNumber
-from lawcode.model.layout import SENTENCE_OF, TITLE_OF, Segment, layout
+from lawcode.model.layout import Segment, layout
+from lawcode.model.tags import (
+    APPENDIX_TAGS,
+    CONTAINER_TAGS,
+    PROVISION_TAGS,
+    SENTENCE_OF,
+    SUBITEM_TAGS,
+    TITLE_OF,
+)
 from lawcode.model.render import inline_text, sentences_text
 from lawcode.errors import LawcodeError
 from lawcode.text.lawnum import LawNumber, parse_law_number
@@ -38,30 +46,7 @@ __all__ = [
     "PROVISION_TYPES",
 ]
 
-CONTAINER_TAGS = ("Part", "Chapter", "Section", "Subsection", "Division")
-SUBITEM_TAGS = tuple(f"Subitem{i}" for i in range(1, 11))
-APPENDIX_TAGS = (
-    "AppdxTable",
-    "AppdxNote",
-    "AppdxStyle",
-    "AppdxFormat",
-    "AppdxFig",
-    "Appdx",
-    "SupplProvisionAppdxTable",
-    "SupplProvisionAppdxStyle",
-    "SupplProvisionAppdx",
-)
-PROVISION_TAGS = (
-    ("TOC", "Preamble", "MainProvision", "SupplProvision", "Article", "Paragraph", "Item", "Class")
-    + CONTAINER_TAGS
-    + SUBITEM_TAGS
-    + APPENDIX_TAGS
-)
-
 _E: TypeAlias = etree._Element
-_TITLE_OF = TITLE_OF
-_SENTENCE_OF = SENTENCE_OF
-_SPACE = "\u3000"
 
 
 class Provision(StructNode):
@@ -157,7 +142,7 @@ class Provision(StructNode):
     @property
     def title(self) -> str:
         """The provision's own heading as written: 「第三条の二」, 「２」, 「一」, 「イ」, 「第一章　総則」, 「別表第一」."""
-        tag = _TITLE_OF.get(self._e.tag)
+        tag = TITLE_OF.get(self._e.tag)
         if tag is None:
             return ""
         for c in self._e:
@@ -175,7 +160,7 @@ class Provision(StructNode):
 
     def own_text(self, ruby: bool = False) -> str:
         """Only this provision's own sentences (柱書 of a 項 or 号), without number, caption or children."""
-        tag = _SENTENCE_OF.get(self._e.tag)
+        tag = SENTENCE_OF.get(self._e.tag)
         if tag is None:
             return ""
         for c in self._e:

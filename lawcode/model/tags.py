@@ -1,0 +1,72 @@
+"""Element names of the provision hierarchy, shared by the walk, the layout and the provision classes.
+
+Kept in one small module so that :mod:`lawcode.model.layout`, :mod:`lawcode.model.provision` and
+:mod:`lawcode.model.index` agree on what a provision is without importing each other.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CONTAINER_TAGS",
+    "SUBITEM_TAGS",
+    "APPENDIX_TAGS",
+    "PROVISION_TAGS",
+    "PROVISION_TAG_SET",
+    "TITLE_OF",
+    "SENTENCE_OF",
+]
+
+#: 編・章・節・款・目, outermost first.
+CONTAINER_TAGS = ("Part", "Chapter", "Section", "Subsection", "Division")
+#: 号の細分, Subitem1 (イ) to Subitem10.
+SUBITEM_TAGS = tuple(f"Subitem{i}" for i in range(1, 11))
+#: 別表・別記・様式・書式・別図・付録, and their 附則 counterparts.
+APPENDIX_TAGS = (
+    "AppdxTable",
+    "AppdxNote",
+    "AppdxStyle",
+    "AppdxFormat",
+    "AppdxFig",
+    "Appdx",
+    "SupplProvisionAppdxTable",
+    "SupplProvisionAppdxStyle",
+    "SupplProvisionAppdx",
+)
+#: Every element kind that is an addressable provision.
+PROVISION_TAGS = (
+    ("TOC", "Preamble", "MainProvision", "SupplProvision", "Article", "Paragraph", "Item", "Class")
+    + CONTAINER_TAGS
+    + SUBITEM_TAGS
+    + APPENDIX_TAGS
+)
+#: The same names as a set, for membership tests in hot loops.
+PROVISION_TAG_SET = frozenset(PROVISION_TAGS)
+
+#: The element holding each provision kind's printed number or title (ArticleTitle, ParagraphNum, ItemTitle …).
+TITLE_OF: dict[str, str] = {
+    "Article": "ArticleTitle",
+    "Paragraph": "ParagraphNum",
+    "Item": "ItemTitle",
+    "Class": "ClassTitle",
+    "Part": "PartTitle",
+    "Chapter": "ChapterTitle",
+    "Section": "SectionTitle",
+    "Subsection": "SubsectionTitle",
+    "Division": "DivisionTitle",
+    "SupplProvision": "SupplProvisionLabel",
+    "TOC": "TOCLabel",
+    "AppdxTable": "AppdxTableTitle",
+    "AppdxNote": "AppdxNoteTitle",
+    "AppdxStyle": "AppdxStyleTitle",
+    "AppdxFormat": "AppdxFormatTitle",
+    "AppdxFig": "AppdxFigTitle",
+    "Appdx": "ArithFormulaNum",
+    "SupplProvisionAppdxTable": "SupplProvisionAppdxTableTitle",
+    "SupplProvisionAppdxStyle": "SupplProvisionAppdxStyleTitle",
+    "SupplProvisionAppdx": "ArithFormulaNum",
+}
+#: The sentence group (柱書) of each numbered provision kind.
+SENTENCE_OF: dict[str, str] = {"Paragraph": "ParagraphSentence", "Item": "ItemSentence", "Class": "ClassSentence"}
+for _i in range(1, 11):
+    TITLE_OF[f"Subitem{_i}"] = f"Subitem{_i}Title"
+    SENTENCE_OF[f"Subitem{_i}"] = f"Subitem{_i}Sentence"
