@@ -29,6 +29,7 @@ from lawcode.cli.outline import outline_lines
 from lawcode.model.stats import LawStats, law_stats
 from lawcode.errors import LawcodeError
 from lawcode.io import RoundTrip, check_roundtrip, load
+from lawcode.model.law import Law
 from lawcode.io.xml_parser import parse_xml_bytes, read_source
 
 __all__ = ["main", "build_parser"]
@@ -147,11 +148,11 @@ def _stats(args: argparse.Namespace, out: Console, err: Console) -> int:
     rows: list[LawStats] = []
     skipped: list[str] = []
     for f in _progress(files, "counting", err, quiet=len(files) < 20):
-        tree = parse_xml_bytes(read_source(f), str(f))
+        tree = parse_xml_bytes(read_source(f), str(f))  # parsed once: root check, then the law itself
         if tree.getroot().tag != "Law":
             skipped.append(str(f))
             continue
-        rows.append(law_stats(load(f), str(f)))
+        rows.append(law_stats(Law(tree, source=str(f)), str(f)))
     total = LawStats.total(rows)
     if args.format == "json":
         payload = {"files": [r.as_dict() for r in rows], "total": total.as_dict(), "skipped": skipped}

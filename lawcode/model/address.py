@@ -21,6 +21,7 @@ from lark.exceptions import LarkError
 
 from lawcode.errors import AddressError, LawcodeError
 from lawcode.grammars import lark_parser
+from lawcode.model.num import parse_num
 from lawcode.text.lawnum import parse_law_number
 from lawcode.text.numerals import parse_any_numeral, parse_branch_number
 
@@ -101,10 +102,7 @@ def parse_path(text: str) -> Address:
                 key = bracket
         number = None
         if num is not None:
-            from lawcode.model.num import parse_num
-
-            parsed = parse_num(num)
-            number = parsed.first
+            number = parse_num(num).first
         steps.append(Step(tag, number=number, raw=num, index=index, key=key, occurrence=int(occ or 1)))
     return Address(text, tuple(steps), is_path=True)
 

@@ -13,6 +13,7 @@ provision out the way e-Gov prints it — caption on its own line, then ``第三
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from typing import TYPE_CHECKING, ClassVar, Iterator, TypeAlias
 
@@ -191,10 +192,9 @@ class Provision(StructNode):
 
     def locate(self, offset: int, ruby: bool = False) -> Segment | None:
         """The segment containing character *offset* of :meth:`text` (``None`` for separators)."""
-        for seg in layout(self._e, ruby, track=True)[1]:
-            if seg.start <= offset < seg.end:
-                return seg
-        return None
+        segments = self.segments(ruby)
+        i = bisect.bisect_right([seg.start for seg in segments], offset) - 1
+        return segments[i] if i >= 0 and offset < segments[i].end else None
 
     @property
     def fingerprint(self) -> str:

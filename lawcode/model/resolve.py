@@ -158,19 +158,12 @@ def _pick_suppl(pool: Iterable[Provision], step: Step) -> Provision | None:
     return found[step.occurrence - 1] if step.occurrence <= len(found) else None
 
 
-def _containers_and_articles(p: Provision) -> Iterable[Provision]:
-    for k in p._kids:
-        if k.kind == "Article":
-            yield k
-        elif k.kind in _CONTAINERS:
-            yield from _containers_and_articles(k)
-
-
 def _find_article(cur: Provision, step: Step) -> Provision | None:
     if cur.kind not in _CONTAINERS and cur.kind not in ("MainProvision", "SupplProvision"):
         return None
-    articles = cur.law._articles_in(cur) if cur.law is not None else list(_containers_and_articles(cur))
-    return _match(articles, step)
+    if cur.law is None:  # only indexed provisions are ever resolved against
+        return None
+    return _match(cur.law._articles_in(cur), step)
 
 
 def _find_container(cur: Provision, step: Step, address: Address) -> Provision | None:
