@@ -808,7 +808,7 @@ def test_property_structurally_hostile_laws(root_attrs, trees):
         for name in ("title", "law_num", "law_number", "law_type", "era", "year", "number", "promulgated"):
             getattr(law, name)
         for p in law.provisions():
-            p.label, p.title, p.caption, p.text(), p.text(ruby=True), p.fingerprint
+            p.label, p.heading, p.caption, p.text(), p.text(ruby=True), p.fingerprint
             if p.path:
                 try:
                     law.find(p.path)

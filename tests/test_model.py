@@ -164,7 +164,7 @@ def test_text_layout(sample_v1):
     assert para.text() == lines[2]
     assert para.own_text() == lines[2][2:]
     assert art.caption == "（事業者の責務）"
-    assert art.title == "第三条の二"
+    assert art.heading == "第三条の二"
 
 
 def test_columns_and_subitems_text(sample_v1):
@@ -210,7 +210,7 @@ def test_structural_walk_ignores_quoted_articles():
                       "</ParagraphSentence>" + quoted + "\n      </Paragraph>\n    </SupplProvision>", 1)
     law = lawcode.loads(xml)
     assert "第九十九条" not in law
-    assert all(p.num is None or p.num.raw != "99" for p in law.provisions("Article"))
+    assert all(p.number is None or p.number.raw != "99" for p in law.provisions("Article"))
 
 
 def test_unknown_elements_and_attributes_are_kept(sample_v1):
@@ -223,7 +223,7 @@ def test_unknown_elements_and_attributes_are_kept(sample_v1):
     assert lawcode.canonical_xml(law.to_xml()) == lawcode.canonical_xml(xml)
     art = law.find("第一条")
     unknown = [c for c in art.children if isinstance(c, UnknownElement)]
-    assert [u.name for u in unknown] == ["FutureElement"]
+    assert [u.tag for u in unknown] == ["FutureElement"]
     assert unknown[0].attrs == {"kind": "x"}
 
 
@@ -302,24 +302,10 @@ def test_grammar_is_loaded_from_package_data():
 
 
 def _check_segments(p):
-    from lawcode.model.render import block_text, inline_text
+    """The segment invariants of lawcode.model.layout (one definition, in test_layout.check_layout)."""
+    from test_layout import check_layout
 
-    text = p.text()
-    segs = p.segments()
-    assert [s.start for s in segs] == sorted(s.start for s in segs)
-    for s in segs:
-        piece = text[s.start:s.end]
-        rendered = inline_text(s.element) if s.tag in ("Sentence",) or s.tag.endswith(("Title", "Caption", "Num",
-                                                                                          "Label")) else None
-        if rendered is not None:
-            assert piece == rendered, (p.path, s.tag)
-        else:
-            assert piece == block_text(s.element), (p.path, s.tag)
-    # every character outside segments is layout: a line break, a full-width space or indentation
-    covered = set()
-    for s in segs:
-        covered.update(range(s.start, s.end))
-    assert all(text[i] in "\n\u3000" for i in range(len(text)) if i not in covered), p.path
+    check_layout(p)
 
 
 def test_segments_map_text_back_to_elements(sample_v1, sample_v2):
@@ -358,10 +344,10 @@ def test_typed_provision_accessors(sample_v1):
     assert amend.amend_law_number.key == "令和4年桜ヶ丘市条例第5号"
     assert amend.amend_law_number.promulgated == date(2022, 3, 28)
     art = sample_v1.find("第三条の二")
-    assert isinstance(art, Article) and [p.number for p in art.paragraphs] == [1, 2, 3]
+    assert isinstance(art, Article) and [p.number.first for p in art.paragraphs] == [(1,), (2,), (3,)]
     para = sample_v1.find("第六条第二項")
     assert isinstance(para, Paragraph) and not para.old_num
-    assert [i.num.raw for i in para.items] == ["1", "2", "3", "3_2", "4:5", "6", "7"]
+    assert [i.number.raw for i in para.items] == ["1", "2", "3", "3_2", "4:5", "6", "7"]
 
 
 def test_typed_content_nodes(sample_v1):

@@ -3,7 +3,7 @@
 Why structural: ``Article``, ``Paragraph`` and ``Item`` elements also occur inside table cells and inside the
 quoted text of amending provisions (``NewProvision``); a descendant search (``.//Article``) would count those
 as provisions of the law. The walk accepts an element only where the schema's provision hierarchy puts it,
-under a parent that was itself accepted (so everything inside a table cell or quoted text is left out):
+under a parent that was itself accepted (so everything inside a table cell or quoted text is left out)::
 
     LawBody → TOC | Preamble | MainProvision | SupplProvision | Appdx*
     MainProvision, SupplProvision, Part … Division → Part … Division | Article | Paragraph (項建て)
@@ -134,7 +134,7 @@ def _build(law: "Law", body: _E) -> tuple[list[Provision], dict[str, Provision]]
             path = f"{path}#{k}"
         raw = e.get("Num")
         p = types[tag](e, parent, path, parse_num(raw) if raw is not None else None, law)
-        p.index = len(out)
+        p._index = len(out)
         out.append(p)
         by_path[path] = p
         if parent is not None:

@@ -17,14 +17,15 @@ from typing import Iterator
 
 from lxml import etree
 
-from lawcode.errors import AddressError, LawcodeError, ParseError
+from lawcode.errors import AddressError, LawcodeError, ParseError, wrong_type
 from lawcode.model.address import Address
 from lawcode.model.index import build_index
 from lawcode.model.nodes import Node, wrap
 from lawcode.model.num import read_int
-from lawcode.model.provision import CONTAINER_TAGS, Provision
+from lawcode.model.provision import APPENDIX_TAGS, CONTAINER_TAGS, Provision
 from lawcode.model.render import inline_text
 from lawcode.model.resolve import resolve
+from lawcode.model.revision import Revision
 from lawcode.text.eras import Era
 from lawcode.text.lawnum import LawNumber, parse_law_number
 
@@ -43,14 +44,16 @@ class Law:
     the document back losslessly.
     """
 
-    __slots__ = ("_tree", "_root", "_body", "source", "_provisions", "_by_path", "_top", "_article_cache",
-                 "_labels", "__dict__")
+    __slots__ = ("_tree", "_root", "_body", "_source", "_provisions", "_by_path", "_by_element", "_top",
+                 "_article_cache", "_labels", "_revision", "__dict__")
 
-    def __init__(self, tree: etree._ElementTree | etree._Element, source: str = "<bytes>") -> None:
+    def __init__(
+        self, tree: etree._ElementTree | etree._Element, source: str = "<bytes>", *, revision: Revision | None = None
+    ) -> None:
         if isinstance(tree, etree._Element):
             tree = tree.getroottree()
         if not isinstance(tree, etree._ElementTree):
-            raise ParseError(
+            raise wrong_type(ParseError)(
                 f"Law() takes an lxml document; got {type(tree).__name__} (use lawcode.load or lawcode.loads)",
                 source=source,
             )
@@ -72,24 +75,39 @@ class Law:
         self._tree = tree
         self._root = root
         self._body = body
-        self.source = source
+        self._source = source
+        self._revision = revision
         provisions, by_path = build_index(self, body)
         self._provisions: list[Provision] = provisions
         self._by_path: dict[str, Provision] = by_path
-        self._top: list[Provision] = [p for p in provisions if p.parent is None]
+        #: element → indexed provision, so that views walked down from ``root``/``body`` come back indexed.
+        self._by_element: dict[etree._Element, Provision] = {p._e: p for p in provisions}
+        self._top: list[Provision] = [p for p in provisions if p._parent is None]
         self._article_cache: dict[str, list[Provision]] = {}
         self._labels: dict[str, Provision] | None = None
 
     # -- metadata -----------------------------------------------------------------------------------------
     @property
+    def source(self) -> str:
+        """Where the law was loaded from: a file path, or ``"<bytes>"``/a caller-given name."""
+        return self._source
+
+    @property
+    def revision(self) -> Revision | None:
+        """What the e-Gov API response this law came from says about this version (revision ID, 施行日, amending
+        law, status …); ``None`` for a law loaded from a bare ``<Law>`` file. See :mod:`lawcode.model.revision`."""
+        return self._revision
+
+    @property
     def root(self) -> Node:
-        """The ``<Law>`` element as a typed view."""
-        return wrap(self._root)
+        """The ``<Law>`` element as a typed view, bound to this law: walking down through ``children`` gives
+        the law's indexed provisions (with paths and labels)."""
+        return wrap(self._root, self)
 
     @property
     def body(self) -> Node:
-        """The ``<LawBody>`` element as a typed view."""
-        return wrap(self._body)
+        """The ``<LawBody>`` element as a typed view, bound to this law (see :attr:`root`)."""
+        return wrap(self._body, self)
 
     @cached_property
     def title(self) -> str | None:
@@ -159,19 +177,22 @@ class Law:
 
     @property
     def law_id(self) -> str | None:
-        """e-Gov LawID when the document carries one (``LawId`` attribute of newer exports)."""
-        return self._root.get("LawId")
+        """e-Gov LawID when the document carries one (``LawId`` attribute of newer exports) or the API response
+        it came from names it (:attr:`revision`)."""
+        return self._root.get("LawId") or (self._revision.law_id if self._revision is not None else None)
 
     # -- provisions ---------------------------------------------------------------------------------------
-    def provisions(self, kind: str | tuple[str, ...] | None = None) -> Iterator[Provision]:
+    def provisions(self, tag: str | tuple[str, ...] | None = None) -> Iterator[Provision]:
         """Provisions in document order (structural walk, never descendant search).
 
-        *kind* filters by element name, e.g. ``"Article"`` or ``("Item", "Subitem1")``.
+        *tag* filters by element name — ``"Article"``, ``("Item", "Subitem1")`` — or by a family:
+        ``"Subitem"`` (Subitem1 … Subitem10), ``"Appendix"`` (every appendix element: 別表, 別記, 様式 …), ``"Container"`` (編章節款目).
+        An unknown name raises :class:`~lawcode.errors.LawcodeError` listing the valid ones.
         """
-        if kind is None:
+        if tag is None:
             return iter(self._provisions)
-        kinds = (kind,) if isinstance(kind, str) else tuple(kind)
-        return (p for p in self._provisions if p.kind in kinds)
+        tags = _provision_tags(tag)
+        return (p for p in self._provisions if p._e.tag in tags)
 
     def articles(self) -> Iterator[Provision]:
         """All articles (条) of 本則 and 附則, in document order."""
@@ -180,22 +201,22 @@ class Law:
     @property
     def main_provision(self) -> Provision | None:
         """本則."""
-        return next((p for p in self._top if p.kind == "MainProvision"), None)
+        return next((p for p in self._top if p._e.tag == "MainProvision"), None)
 
     @property
     def suppl_provisions(self) -> tuple[Provision, ...]:
         """附則 in document order: the 原始附則 (no ``AmendLawNum``) and each 改正附則."""
-        return tuple(p for p in self._top if p.kind == "SupplProvision")
+        return tuple(p for p in self._top if p._e.tag == "SupplProvision")
 
     @property
     def toc(self) -> Provision | None:
         """目次, if any."""
-        return next((p for p in self._top if p.kind == "TOC"), None)
+        return next((p for p in self._top if p._e.tag == "TOC"), None)
 
     @property
     def appendices(self) -> tuple[Provision, ...]:
         """別表・別記・様式・別図・付録 at the end of the law."""
-        return tuple(p for p in self._top if p.kind.startswith("Appdx"))
+        return tuple(p for p in self._top if p._e.tag.startswith("Appdx"))
 
     def find(self, address: str | Address) -> Provision:
         """The provision at *address*: an e-Gov path (``MainProvision-Article_3_2-Paragraph_2-Item_1``) or a
@@ -212,6 +233,10 @@ class Law:
         except AddressError:
             return default
 
+    def __getitem__(self, address: str | Address) -> Provision:
+        """``law["第三条"]`` is ``law.find("第三条")`` (raises :class:`~lawcode.AddressError`, a ``KeyError``)."""
+        return resolve(self, address)
+
     def __contains__(self, address: object) -> bool:
         return isinstance(address, str) and self.get(address) is not None
 
@@ -222,24 +247,16 @@ class Law:
         return len(self._provisions)
 
     def _label_index(self) -> dict[str, Provision]:
-        """Normalised label → provision, for labels that are unique in this law (built on first use).
+        """Label key → provision, for labels that are unique in this law (built once, on first use).
 
-        Lets :meth:`find` take any label exactly as lawcode prints it, including appendix titles that no
-        grammar can foresee (「別紙書式」, 「第１号書式」, 「図一」).
+        Lets :meth:`find` take any label exactly as lawcode prints it, in any digit form, including appendix
+        titles that no grammar can foresee (「別紙書式」, 「第１号書式」, 「図一」); see
+        :func:`lawcode.model.labels.build_label_index`.
         """
         if self._labels is None:
-            from lawcode.text.normalize import normalize_for_match
+            from lawcode.model.labels import build_label_index
 
-            index: dict[str, Provision] = {}
-            seen: set[str] = set()
-            for p in self._provisions:
-                key = normalize_for_match(p.label or "")
-                if key in seen:
-                    index.pop(key, None)
-                else:
-                    seen.add(key)
-                    index[key] = p
-            self._labels = index
+            self._labels = build_label_index(self._provisions)
         return self._labels
 
     def _articles_in(self, scope: Provision) -> list[Provision]:
@@ -250,9 +267,10 @@ class Law:
             stack = [iter(scope._kids)]
             while stack:
                 for k in stack[-1]:
-                    if k.kind == "Article":
+                    tag = k._e.tag
+                    if tag == "Article":
                         cached.append(k)
-                    elif k.kind in _CONTAINERS:
+                    elif tag in _CONTAINERS:
                         stack.append(iter(k._kids))
                         break
                 else:
@@ -275,6 +293,33 @@ class Law:
 
     def __repr__(self) -> str:
         return f"<Law {self.law_num or '?'} {self.title or ''} ({len(self._provisions)} provisions)>"
+
+
+def _provision_tags(tag: str | tuple[str, ...]) -> frozenset[str]:
+    """Element names selected by *tag* (a name, a family or a tuple of them); unknown names raise."""
+    from lawcode.model.provision import PROVISION_TAGS
+
+    names = (tag,) if isinstance(tag, str) else tag
+    if not isinstance(names, tuple) or not all(isinstance(n, str) for n in names):
+        raise wrong_type(LawcodeError)(f"provisions() takes an element name or a tuple of names, got {tag!r}")
+    out: set[str] = set()
+    for name in names:
+        family = _FAMILIES.get(name)
+        if family is not None:
+            out.update(family)
+        elif name in PROVISION_TAGS:
+            out.add(name)
+        else:
+            valid = ", ".join(sorted(PROVISION_TAGS)) + "; families: " + ", ".join(sorted(_FAMILIES))
+            raise LawcodeError(f"no provision element {name!r}: valid names are {valid}", where="provisions()")
+    return frozenset(out)
+
+
+_FAMILIES: dict[str, tuple[str, ...]] = {
+    "Subitem": tuple(f"Subitem{i}" for i in range(1, 11)),
+    "Appendix": tuple(APPENDIX_TAGS),
+    "Container": tuple(CONTAINER_TAGS),
+}
 
 
 class LawDraft:

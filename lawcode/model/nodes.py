@@ -15,13 +15,17 @@ Do not mutate ``node.element``: laws share trees between copies (see :meth:`Law.
 
 from __future__ import annotations
 
+import warnings
 from types import MappingProxyType
-from typing import ClassVar, Iterator, Mapping, TypeAlias
+from typing import TYPE_CHECKING, ClassVar, Iterator, Mapping, TypeAlias
 
 from lxml import etree
 
 from lawcode.model.num import read_int
 from lawcode.model.render import block_text, inline_text, sentences_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lawcode.model.law import Law
 
 __all__ = [
     "Node",
@@ -48,17 +52,25 @@ _Element: TypeAlias = etree._Element
 
 
 class Node:
-    """A read-only view of one XML element."""
+    """A read-only view of one XML element.
 
-    __slots__ = ("_e",)
+    A view obtained from a :class:`~lawcode.model.law.Law` (``law.root``, ``law.body``, a provision and
+    everything reached from them through :attr:`children`, :meth:`child`, :meth:`children_named` and
+    :meth:`walk`) is *bound* to that law: wherever it meets an element that is a provision of the law, it
+    returns the law's indexed :class:`~lawcode.model.provision.Provision` (with its path and label), not a
+    detached copy.
+    """
 
-    #: Element name in the schema.
+    __slots__ = ("_e", "_law")
+
+    #: Element name in the schema (the same as ``element.tag``).
     tag: ClassVar[str] = ""
     #: Japanese name of the element's role (e.g. 条, 項, 号), empty when it has none.
     ja: ClassVar[str] = ""
 
-    def __init__(self, element: _Element) -> None:
+    def __init__(self, element: _Element, law: "Law | None" = None) -> None:
         self._e = element
+        self._law = law
 
     @property
     def element(self) -> _Element:
@@ -67,7 +79,8 @@ class Node:
 
     @property
     def name(self) -> str:
-        """The element name as found in the document (for :class:`UnknownElement` too)."""
+        """Deprecated alias of :attr:`tag` (the element name)."""
+        _deprecated("Node.name", "Node.tag")
         return self._e.tag
 
     @property
@@ -87,24 +100,27 @@ class Node:
     @property
     def children(self) -> tuple["Node", ...]:
         """Element children as typed views, in document order (comments and PIs are not nodes)."""
-        return tuple(wrap(c) for c in self._e if isinstance(c.tag, str))
+        law = self._law
+        return tuple(wrap(c, law) for c in self._e if isinstance(c.tag, str))
 
     def child(self, tag: str) -> "Node | None":
         """The first child element named *tag*, or ``None``."""
         for c in self._e:
             if c.tag == tag:
-                return wrap(c)
+                return wrap(c, self._law)
         return None
 
     def children_named(self, tag: str) -> tuple["Node", ...]:
         """All child elements named *tag*."""
-        return tuple(wrap(c) for c in self._e if c.tag == tag)
+        law = self._law
+        return tuple(wrap(c, law) for c in self._e if c.tag == tag)
 
     def walk(self) -> Iterator["Node"]:
         """This node and all element descendants in document order (for inspection, not provision lookup)."""
+        law = self._law
         for e in self._e.iter():
             if isinstance(e.tag, str):
-                yield wrap(e)
+                yield wrap(e, law)
 
     def text(self, ruby: bool = False) -> str:
         """Plain text of the element (see :mod:`lawcode.model.render` for the rules)."""
@@ -159,6 +175,10 @@ class UnknownElement(Node):
 
     __slots__ = ()
 
+    @property
+    def tag(self) -> str:  # type: ignore[override]  # the class cannot know the name: read it from the element
+        return self._e.tag
+
 
 class Sentence(InlineNode):
     """文: one sentence; ``Function`` is ``main`` (本文) or ``proviso`` (ただし書) when the 項 has a proviso."""
@@ -168,8 +188,15 @@ class Sentence(InlineNode):
     ja = "文"
 
     @property
-    def num(self) -> int | None:
+    def number(self) -> int | None:
+        """The ``Num`` attribute read as an integer (sentences of a group are numbered 1, 2 …)."""
         return read_int(self._e.get("Num"))
+
+    @property
+    def num(self) -> int | None:
+        """Deprecated alias of :attr:`number`."""
+        _deprecated("Sentence.num", "Sentence.number")
+        return self.number
 
     @property
     def function(self) -> str | None:
@@ -229,8 +256,15 @@ class Column(Node):
         return "".join(inline_text(s, ruby) for s in self._e if s.tag == "Sentence")
 
     @property
-    def num(self) -> int | None:
+    def number(self) -> int | None:
+        """The ``Num`` attribute read as an integer."""
         return read_int(self._e.get("Num"))
+
+    @property
+    def num(self) -> int | None:
+        """Deprecated alias of :attr:`number`."""
+        _deprecated("Column.num", "Column.number")
+        return self.number
 
     @property
     def line_break(self) -> bool:
@@ -379,6 +413,15 @@ def node_class(tag: str) -> type[Node]:
     return NODE_TYPES.get(tag, UnknownElement)
 
 
-def wrap(element: _Element) -> Node:
-    """A typed view of *element*."""
-    return NODE_TYPES.get(element.tag, UnknownElement)(element)
+def wrap(element: _Element, law: "Law | None" = None) -> Node:
+    """A typed view of *element*; bound to *law* when given (its provisions come back indexed)."""
+    if law is not None:
+        indexed = law._by_element.get(element)
+        if indexed is not None:
+            return indexed
+    return NODE_TYPES.get(element.tag, UnknownElement)(element, law)
+
+
+def _deprecated(old: str, new: str) -> None:
+    warnings.warn(f"{old} is deprecated; use {new} (see 'API naming' in the concepts guide)",
+                  DeprecationWarning, stacklevel=3)

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from typing import TYPE_CHECKING, ClassVar, Iterator, TypeAlias
+from typing import TYPE_CHECKING, Iterator, TypeAlias
 
 from lxml import etree
 
-from lawcode.model.nodes import JA_NAMES, NODE_TYPES, Node, StructNode, wrap
+from lawcode.model.nodes import JA_NAMES, NODE_TYPES, Node, StructNode, _deprecated, wrap
 from lawcode.model.num import ProvisionNumber
 from lawcode.model.layout import Segment, layout
 from lawcode.model.tags import (
@@ -53,13 +53,13 @@ _E: TypeAlias = etree._Element
 class Provision(StructNode):
     """An addressable unit of a law.
 
-    Attributes set by the structural walk: ``parent`` (the enclosing provision or ``None``), ``path`` (e-Gov
-    ``elm`` syntax, e.g. ``MainProvision-Article_3_2-Paragraph_2``), ``num`` (parsed ``Num`` attribute) and
-    ``index`` (position in :meth:`Law.provisions` order).
+    Set once by the structural walk and read-only afterwards: :attr:`parent` (the enclosing provision or
+    ``None``), :attr:`path` (e-Gov ``elm`` syntax, e.g. ``MainProvision-Article_3_2-Paragraph_2``),
+    :attr:`number` (the parsed ``Num`` attribute) and :attr:`index` (position in :meth:`Law.provisions`
+    order). A law is an immutable value; new versions are made with :meth:`Law.draft`.
     """
 
-    __slots__ = ("parent", "path", "num", "index", "_law", "_kids", "_label", "_text", "_fp")
-    kind: ClassVar[str] = ""
+    __slots__ = ("_parent", "_path", "_num", "_index", "_kids", "_label", "_text", "_fp")
 
     def __init__(
         self,
@@ -70,15 +70,47 @@ class Provision(StructNode):
         law: "Law | None" = None,
     ) -> None:
         self._e = element
-        self.parent = parent
-        self.path = path
-        self.num = num
-        self.index = -1
+        self._parent = parent
+        self._path = path
+        self._num = num
+        self._index = -1
         self._law = law
         self._kids: list[Provision] = []
         self._label: str | None = None
         self._text: str | None = None
         self._fp: str | None = None
+
+    @property
+    def parent(self) -> "Provision | None":
+        """The enclosing provision (``None`` at the top: 本則, 附則, 目次, 別表 …, and for detached provisions)."""
+        return self._parent
+
+    @property
+    def path(self) -> str | None:
+        """e-Gov ``elm`` path, e.g. ``MainProvision-Article_3_2-Paragraph_2`` (``None`` when detached)."""
+        return self._path
+
+    @property
+    def number(self) -> ProvisionNumber | None:
+        """The parsed ``Num`` attribute (``ProvisionNumber``: ``first`` = ``(3, 2)`` for 第三条の二, ranges, raw)."""
+        return self._num
+
+    @property
+    def num(self) -> ProvisionNumber | None:
+        """Deprecated alias of :attr:`number`."""
+        _deprecated("Provision.num", "Provision.number")
+        return self._num
+
+    @property
+    def index(self) -> int:
+        """Position in :meth:`Law.provisions` (document) order; ``-1`` when detached."""
+        return self._index
+
+    @property
+    def kind(self) -> str:
+        """Deprecated alias of :attr:`tag` (the element name, e.g. ``"Article"``)."""
+        _deprecated("Provision.kind", "Provision.tag")
+        return self._e.tag
 
     # -- identity and place -------------------------------------------------------------------------------
     @property
@@ -102,8 +134,10 @@ class Provision(StructNode):
 
     @property
     def children(self) -> tuple[Node, ...]:
-        kids = {id(p._e): p for p in self._kids}
-        return tuple(kids.get(id(c)) or wrap(c) for c in self._e if isinstance(c.tag, str))
+        law = self._law
+        if law is None:
+            return tuple(wrap(c) for c in self._e if isinstance(c.tag, str))
+        return tuple(wrap(c, law) for c in self._e if isinstance(c.tag, str))
 
     def ancestors(self) -> Iterator["Provision"]:
         """Enclosing provisions, nearest first."""
@@ -126,7 +160,7 @@ class Provision(StructNode):
     @property
     def is_range(self) -> bool:
         """True for a deleted range placeholder such as 第二十九条から第三十一条まで (``Num="29:31"``)."""
-        return self.num is not None and self.num.is_range
+        return self._num is not None and self._num.is_range
 
     @property
     def is_deleted(self) -> bool:
@@ -141,8 +175,11 @@ class Provision(StructNode):
 
     # -- text ---------------------------------------------------------------------------------------------
     @property
-    def title(self) -> str:
-        """The provision's own heading as written: 「第三条の二」, 「２」, 「一」, 「イ」, 「第一章　総則」, 「別表第一」."""
+    def heading(self) -> str:
+        """The provision's own printed heading: 「第三条の二」, 「２」, 「一」, 「イ」, 「第一章　総則」, 「別表第一」.
+
+        (The 見出し in parentheses is :attr:`caption`; a law's 題名 is :attr:`Law.title`.)
+        """
         tag = TITLE_OF.get(self._e.tag)
         if tag is None:
             return ""
@@ -150,6 +187,12 @@ class Provision(StructNode):
             if c.tag == tag:
                 return inline_text(c)
         return ""
+
+    @property
+    def title(self) -> str:
+        """Deprecated alias of :attr:`heading` (``title`` is reserved for a law's 題名, :attr:`Law.title`)."""
+        _deprecated("Provision.title", "Provision.heading")
+        return self.heading
 
     @property
     def caption(self) -> str | None:
@@ -221,27 +264,22 @@ class Article(Provision):
     """``<Article>`` (条)."""
 
     __slots__ = ()
-    tag = kind = "Article"
+    tag = "Article"
     ja = "条"
 
     @property
     def paragraphs(self) -> tuple[Provision, ...]:
         """The article's 項 (a one-paragraph article still has exactly one)."""
-        return tuple(k for k in self._kids if k.kind == "Paragraph")
+        return tuple(k for k in self._kids if k._e.tag == "Paragraph")
 
 
 class Paragraph(Provision):
-    """``<Paragraph>`` (項). ``number`` is the integer ``Num``; ``old_style``/``old_num`` are the schema flags
-    for old layouts (``OldNum="true"``: laws that print no 項番号)."""
+    """``<Paragraph>`` (項). ``old_style``/``old_num`` are the schema flags for old layouts (``OldNum="true"``:
+    laws that print no 項番号)."""
 
     __slots__ = ()
-    tag = kind = "Paragraph"
+    tag = "Paragraph"
     ja = "項"
-
-    @property
-    def number(self) -> int | None:
-        n = self.num
-        return n.first[0] if n is not None and n.first and not n.is_range else None
 
     @property
     def old_style(self) -> bool:
@@ -254,7 +292,7 @@ class Paragraph(Provision):
     @property
     def items(self) -> tuple[Provision, ...]:
         """The paragraph's 号 (各号)."""
-        return tuple(k for k in self._kids if k.kind == "Item")
+        return tuple(k for k in self._kids if k._e.tag == "Item")
 
 
 class SupplProvision(Provision):
@@ -262,7 +300,7 @@ class SupplProvision(Provision):
     the amending law."""
 
     __slots__ = ()
-    tag = kind = "SupplProvision"
+    tag = "SupplProvision"
     ja = "附則"
 
     @property
@@ -302,7 +340,7 @@ for _name in PROVISION_TAGS:
     _cls: type[Provision] | None = PROVISION_TYPES.get(_name)
     if _cls is None:
         _doc = f"``<{_name}>``" + (f" ({JA_NAMES[_name]})" if _name in JA_NAMES else "") + ": an addressable provision."
-        _cls = type(_name, (Provision,), {"__slots__": (), "tag": _name, "kind": _name,
+        _cls = type(_name, (Provision,), {"__slots__": (), "tag": _name,
                                           "ja": JA_NAMES.get(_name, ""), "__doc__": _doc})
         _cls.__module__ = __name__
         globals()[_name] = _cls

@@ -59,7 +59,7 @@ def law_stats(law: Law, source: str | None = None) -> LawStats:
     """Count the provisions and tables of *law*."""
     s = LawStats(source or law.source, law.title)
     for p in law.provisions():
-        kind = p.kind
+        kind = p.tag
         if kind == "Article":
             s.articles += 1
         elif kind == "Paragraph":

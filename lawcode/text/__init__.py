@@ -10,7 +10,6 @@ can use it; each module has one job:
 * :mod:`~lawcode.text.normalize` — normalisation for matching (never written back).
 """
 
-from __future__ import annotations
 
 from lawcode.text.eras import (
     Era,

@@ -1,7 +1,7 @@
 """Argument type guards for the public text utilities.
 
 The text layer is an entry point like any other: a caller who passes ``None`` or an ``int`` where a string is
-expected gets the function's own :class:`~lawcode.LawcodeError` subclass (which is also a ``ValueError``)
+expected gets the function's own :class:`~lawcode.LawcodeError` subclass (which is then also a ``TypeError``)
 naming what was expected, not an ``AttributeError`` from deep inside.
 """
 
@@ -11,7 +11,7 @@ import functools
 from datetime import date
 from typing import Any, Callable, TypeVar
 
-from lawcode.errors import LawcodeError
+from lawcode.errors import LawcodeError, wrong_type
 
 __all__ = ["expects"]
 
@@ -29,7 +29,7 @@ def expects(kind: type | tuple[type, ...], error: type[LawcodeError]) -> Callabl
         @functools.wraps(fn)
         def wrapper(value: Any, *args: Any, **kwargs: Any) -> Any:
             if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
-                raise error(f"{fn.__name__}() expects {wanted}, got {type(value).__name__} {value!r:.40}")
+                raise wrong_type(error)(f"{fn.__name__}() expects {wanted}, got {type(value).__name__} {value!r:.40}")
             return fn(value, *args, **kwargs)
 
         wrapper.__wrapped__ = fn
