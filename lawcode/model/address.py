@@ -21,6 +21,7 @@ from lark.exceptions import LarkError
 
 from lawcode.errors import AddressError, LawcodeError
 from lawcode.grammars import lark_parser
+from lawcode.model.nodes import _deprecated
 from lawcode.model.num import parse_num
 from lawcode.text.lawnum import parse_law_number
 from lawcode.text.numerals import parse_any_numeral, parse_branch_number
@@ -28,17 +29,28 @@ from lawcode.text.numerals import parse_any_numeral, parse_branch_number
 __all__ = ["Step", "Address", "parse_address", "parse_path", "parse_citation", "looks_like_path"]
 
 _UNIT_TAG = {"編": "Part", "章": "Chapter", "節": "Section", "款": "Subsection", "目": "Division"}
+#: The element an appendix word usually names. The resolver matches appendix citations against the printed
+#: titles first (「別表第二」 may be an ``AppdxStyle``), so this is only the fallback.
 _APPENDIX_TAG = {
     "別表": "AppdxTable",
     "附則別表": "SupplProvisionAppdxTable",
+    "附則様式": "SupplProvisionAppdxStyle",
+    "附則付録": "SupplProvisionAppdx",
     "別記": "AppdxNote",
+    "別紙": "AppdxNote",
     "別記様式": "AppdxStyle",
+    "別紙様式": "AppdxStyle",
     "様式": "AppdxStyle",
     "別記書式": "AppdxFormat",
+    "別紙書式": "AppdxFormat",
     "書式": "AppdxFormat",
     "別図": "AppdxFig",
+    "付図": "AppdxFig",
     "付録": "Appdx",
 }
+#: Japanese name of each level, for messages.
+_LEVEL_NAME = {"Part": "編", "Chapter": "章", "Section": "節", "Subsection": "款", "Division": "目", "Article": "条",
+               "Paragraph": "項", "Item": "号"}
 _SEGMENT = re.compile(r"^([A-Za-z]+[0-9]*)(?:_([^\[\]#]+))?(?:\[([^\]]+)\])?(?:#(\d+))?$")
 _LAW_PREFIX = re.compile(r"^(.+?)(附則|付則)")
 
@@ -49,8 +61,9 @@ class Step:
 
     ``number``: a provision number as integer tuple (``(3, 2)``), matched against ``Num`` (ranges included);
     ``raw``: the ``Num`` text of a path segment, matched literally first; ``index``: 1-based position among
-    same-named siblings (e-Gov ``Tag[k]``); ``key``: an 改正附則 key (``令和3年法律第37号``); ``title``: a
-    printed subitem title such as ``イ`` or ``（１）`` (for Japanese citations); ``occurrence``: ``#k``.
+    same-named siblings (e-Gov ``Tag[k]``); ``key``: an 改正附則 key (``令和3年法律第37号``); ``heading``:
+    the printed heading a citation gives — a subitem's ``イ`` or ``（１）``, an appendix's words 「別表」, 「別記様式」
+    (for Japanese citations; matched against :attr:`Provision.heading`); ``occurrence``: ``#k``.
     """
 
     tag: str
@@ -58,8 +71,14 @@ class Step:
     raw: str | None = None
     index: int | None = None
     key: str | None = None
-    title: str | None = None
+    heading: str | None = None
     occurrence: int = 1
+
+    @property
+    def title(self) -> str | None:
+        """Deprecated alias of :attr:`heading` (``title`` is reserved for a law's 題名)."""
+        _deprecated("Step.title", "Step.heading")
+        return self.heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +188,7 @@ def _steps(tree: Tree, scope_given: bool) -> list[Step]:
     subitem_depth = 0
     has_scope = scope_given
     level = -1
+    last = ""  # the unit or words of the last level, for the order error
     for node in tree.iter_subtrees_topdown():
         data = node.data
         if data == "main_scope":
@@ -183,23 +203,27 @@ def _steps(tree: Tree, scope_given: bool) -> list[Step]:
         elif data == "preamble":
             out.append(Step("Preamble"))
             level = _LEVEL["Article"]
+            last = "前文"
         elif data in ("segment", "segment_range"):
             step = _segment(node.children[0])
             rank = _LEVEL[step.tag]
             if rank <= level:
-                raise AddressError(f"{step.tag} cannot follow a lower level in one citation", address="")
+                raise AddressError(f"a {_LEVEL_NAME[step.tag]} cannot follow a {last} in one citation", address="")
             level = rank
+            last = _LEVEL_NAME[step.tag]
             out.append(step)
         elif data == "subitem":
             subitem_depth += 1
             token = str(node.children[0])
-            out.append(Step(f"Subitem{subitem_depth}", title=token, number=(_subitem_number(token),)))
+            out.append(Step(f"Subitem{subitem_depth}", heading=token, number=(_subitem_number(token),)))
         elif data == "appendix":
-            word = str(node.children[0])
-            tag = _APPENDIX_TAG[word]
+            words = [str(t) for t in node.children if isinstance(t, Token) and t.type == "APPENDIX_WORD"]
+            word = "".join(words)  # 別記 + 様式 for 「別記第1号様式」
+            tag = _APPENDIX_TAG.get(word) or _APPENDIX_TAG[words[-1]]
             refs = [c for c in node.children if isinstance(c, Tree) and c.data == "num_ref"]
-            out.append(Step(tag, number=_number(refs[0]) if refs else None, title=word))
+            out.append(Step(tag, number=_number(refs[0]) if refs else None, heading=word))
             level = _LEVEL["Paragraph"]  # items of an appendix may follow
+            last = word
     if not has_scope:
         first = out[0].tag if out else "MainProvision"
         if first.startswith("SupplProvision"):
