@@ -7,6 +7,8 @@ Exit status contract (lawcode/cli/main.py): 0 success, 1 a check failed, 2 bad i
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import json
 import os
 import shutil
@@ -20,7 +22,7 @@ from conftest import SAMPLES, require_corpus
 from lxml import etree
 
 import lawcode
-from lawcode.cli.main import build_parser, main
+from lawcode.cli.main import COMMANDS, build_parser, main
 
 V1 = SAMPLES / "sakuragaoka_jorei_v1.xml"
 V2 = SAMPLES / "sakuragaoka_jorei_v2.xml"
@@ -236,7 +238,7 @@ def test_show_hostile_file(capsys, tmp_path):
 def _expected_counts(path: Path) -> dict[str, int]:
     """Counts computed here from the provisions (and TableStruct elements), independently of lawcode.cli."""
     law = lawcode.load(path)
-    kinds = Counter(p.kind for p in law.provisions())
+    kinds = Counter(p.tag for p in law.provisions())
     amend = sum(1 for p in law.suppl_provisions if p.element.get("AmendLawNum"))
     return {
         "chapters": kinds["Chapter"],
@@ -401,7 +403,21 @@ def _subcommands() -> list[str]:
 
 
 def test_every_subcommand_is_covered():
-    assert _subcommands() == ["roundtrip", "show", "stats"]
+    assert _subcommands() == sorted(command.NAME for command in COMMANDS)
+    assert {"roundtrip", "show", "stats"} <= set(_subcommands())
+
+
+def test_every_command_module_follows_the_protocol():
+    """One module per subcommand (lawcode/cli/cmd_<name>.py), each with the same API (lawcode/cli/common.py)."""
+    cli_dir = LAWCODE_HOME / "lawcode" / "cli"
+    modules = [importlib.import_module(f"lawcode.cli.{p.stem}") for p in sorted(cli_dir.glob("cmd_*.py"))]
+    assert set(COMMANDS) <= set(modules)
+    for command in modules:
+        assert isinstance(command.NAME, str) and command.NAME, command
+        assert command.__name__.endswith("cmd_" + command.NAME.replace("-", "_")), command
+        assert isinstance(command.HELP, str) and command.HELP, command
+        assert list(inspect.signature(command.add_arguments).parameters) == ["parser"], command
+        assert list(inspect.signature(command.run).parameters) == ["args", "out", "err"], command
 
 
 @pytest.mark.parametrize("command", _subcommands())
@@ -489,3 +505,193 @@ def test_roundtrip_in_parallel_workers(capsys, tmp_path):
     out = capsys.readouterr().out
     assert "2/3 <Law> files lossless" in out and "1 other XML files skipped" in out
     assert "broken.xml" in out
+
+
+# --------------------------------------------------------------------------------------------------------
+# stats and roundtrip: bad files, empty folders
+# --------------------------------------------------------------------------------------------------------
+
+
+def test_stats_reports_bad_files_and_carries_on(capsys, tmp_path):
+    shutil.copy(V1, tmp_path / "a_good.xml")
+    (tmp_path / "b_broken.xml").write_bytes(V1.read_bytes()[:3000])
+    (tmp_path / "c_listing.xml").write_text("<DataRoot><ApplData/></DataRoot>", encoding="utf-8")
+    shutil.copy(V2, tmp_path / "d_good.xml")
+    code, out, err = run(capsys, "stats", "--format", "json", tmp_path)
+    assert code == 1
+    payload = json.loads(out)
+    assert [Path(f["source"]).name for f in payload["files"]] == ["a_good.xml", "d_good.xml"]  # carried on
+    assert [Path(s).name for s in payload["skipped"]] == ["c_listing.xml"]
+    (bad,) = payload["bad"]
+    assert Path(bad["source"]).name == "b_broken.xml"
+    assert f"{tmp_path / 'b_broken.xml'}:" in bad["error"]
+    assert "b_broken.xml" in err and "Traceback" not in err
+    code, out, err = run(capsys, "stats", tmp_path)
+    assert code == 1
+    (total_line,) = [line for line in out.splitlines() if "合計" in line]
+    assert "(2)" in total_line
+    assert "BAD" in err and "b_broken.xml" in err
+    assert "1 of 4 file(s) could not be read" in err
+
+
+def test_stats_single_bad_file(capsys, tmp_path):
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<Law><LawBody>", encoding="utf-8")
+    code, _out, err = run(capsys, "stats", broken)
+    assert code == 1
+    assert str(broken) in err
+
+
+@pytest.mark.parametrize("command", ["stats", "roundtrip"])
+def test_folder_without_laws_exits_1_saying_so(capsys, tmp_path, command):
+    code, out, err = run(capsys, command, tmp_path)
+    assert code == 1
+    assert f"no <Law> files under {tmp_path}" in err
+    assert "Traceback" not in err
+    (tmp_path / "schema.xml").write_text("<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema'/>", encoding="utf-8")
+    (tmp_path / "list.xml").write_text("<DataRoot><ApplData><LawNameListInfo/></ApplData></DataRoot>",
+                                       encoding="utf-8")
+    code, out, err = run(capsys, command, tmp_path)
+    assert code == 1
+    assert f"no <Law> files under {tmp_path}" in err
+    assert "2 file(s) read" in err
+
+
+def test_roundtrip_checks_the_law_inside_an_api_response(capsys, tmp_path):
+    law = V1.read_text(encoding="utf-8").split("\n", 2)[2]  # without the declaration and the comment
+    (tmp_path / "lawdata.xml").write_text(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DataRoot><Result><Code>0</Code><Message/></Result><ApplData>"
+        f"<LawId>502XX0000000012</LawId><LawNum/><LawFullText>{law}</LawFullText></ApplData></DataRoot>\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "roundtrip", "-q", tmp_path)
+    assert code == 0, out + err
+    assert "1/1 <Law> files lossless" in out
+
+
+# --------------------------------------------------------------------------------------------------------
+# outline: law type in Japanese, no empty （）, container titles in JSON, API responses
+# --------------------------------------------------------------------------------------------------------
+
+_BODY = (
+    "<LawBody><LawTitle>テスト</LawTitle><MainProvision><Chapter Num=\"1\"><ChapterTitle>第一章　総則</ChapterTitle>"
+    '<Article Num="1"><ArticleTitle>第一条</ArticleTitle><Paragraph Num="1"><ParagraphNum/><ParagraphSentence>'
+    "<Sentence>本文。</Sentence></ParagraphSentence></Paragraph></Article></Chapter></MainProvision></LawBody>"
+)
+
+
+@pytest.mark.parametrize(
+    "attrs, law_num, expected",
+    [
+        ('LawType="Act" Era="Reiwa" Year="1" Num="1"', "令和元年法律第一号", "法律"),
+        ('LawType="CabinetOrder"', "令和元年政令第一号", "政令"),
+        ('LawType="MinisterialOrdinance"', "令和元年総務省令第一号", "府省令"),
+        ('LawType="Rule"', "令和元年人事院規則一―七九", "規則"),
+        ('LawType="Misc"', "令和二年桜ヶ丘市条例第十二号", "条例"),
+        ('LawType="Misc"', "平成十七年さいたま市規則第三号", "規則"),
+        ("", "令和二年桜ヶ丘市条例第十二号", "条例"),
+    ],
+)
+def test_outline_header_shows_the_law_type_in_japanese(capsys, tmp_path, attrs, law_num, expected):
+    path = tmp_path / "law.xml"
+    path.write_text(f'<Law {attrs} Lang="ja"><LawNum>{law_num}</LawNum>{_BODY}</Law>', encoding="utf-8")
+    code, out, err = run(capsys, "show", path)
+    assert code == 0, err
+    header = out.splitlines()[1]
+    assert header.startswith("（") and header.endswith("）")
+    assert f"、{expected}" in header
+    for english in ("Act", "Misc", "CabinetOrder", "MinisterialOrdinance", "Rule"):
+        assert english not in header
+    code, out, err = run(capsys, "show", "--format", "json", path)
+    assert json.loads(out)["law_type_ja"] == expected
+
+
+def test_outline_header_is_never_empty_parentheses(capsys, tmp_path):
+    path = tmp_path / "law.xml"
+    path.write_text(f'<Law Lang="ja">{_BODY}</Law>', encoding="utf-8")
+    code, out, err = run(capsys, "show", path)
+    assert code == 0, err
+    assert "（）" not in out
+    assert out.splitlines()[0] == "テスト"
+    assert out.splitlines()[1].strip().startswith("本則")
+
+
+def test_sample_outline_header(capsys):
+    code, out, _ = run(capsys, "show", V1)
+    assert code == 0
+    assert out.splitlines()[1] == "（令和二年桜ヶ丘市条例第十二号、条例、公布 2020-03-25）"
+
+
+def test_outline_json_gives_containers_their_titles(capsys):
+    code, out, err = run(capsys, "show", "--format", "json", V1)
+    assert code == 0, err
+    by_path = {p["path"]: p for p in json.loads(out)["provisions"]}
+    chapter = by_path["MainProvision-Chapter_1"]
+    assert chapter["title"] == "総則"
+    assert chapter["heading"] == "第一章　総則"
+    assert by_path["MainProvision-Chapter_2-Section_1"]["title"] == "収集及び管理"
+    law = lawcode.load(V1)
+    for p in law.provisions("Chapter"):
+        # the title is the heading without its number, whatever the chapter
+        assert by_path[p.path]["title"] and p.heading.endswith(by_path[p.path]["title"])
+    assert by_path["MainProvision-Article_3_2"]["title"] is None
+    assert by_path["MainProvision-Article_3_2"]["caption"] == "（事業者の責務）"
+
+
+def test_show_an_api_response(capsys, tmp_path):
+    law = V1.read_text(encoding="utf-8").split("\n", 2)[2]
+    path = tmp_path / "law_data.json.download"  # the name says nothing: the content decides
+    path.write_text(
+        "<law_data_response><attached_files_info/><law_info><law_id>502XX0000000012</law_id></law_info>"
+        "<revision_info><law_revision_id>502XX0000000012_20220401_504XX0000000005</law_revision_id>"
+        "<amendment_enforcement_date>2022-04-01</amendment_enforcement_date>"
+        "<amendment_law_num>令和四年桜ヶ丘市条例第五号</amendment_law_num>"
+        "<current_revision_status>CurrentEnforced</current_revision_status></revision_info>"
+        f"<law_full_text>{law}</law_full_text></law_data_response>",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "show", path)
+    assert code == 0, err
+    assert out.splitlines()[0] == "桜ヶ丘市個人情報の保護に関する条例"
+    assert "施行 2022-04-01" in out.splitlines()[2] and "502XX0000000012_20220401_504XX0000000005" in out
+    code, out, err = run(capsys, "show", "--format", "json", path)
+    assert code == 0, err
+    revision = json.loads(out)["revision"]
+    assert revision["revision_id"] == "502XX0000000012_20220401_504XX0000000005"
+    assert revision["amendment_enforcement_date"] == "2022-04-01"
+    code, out, err = run(capsys, "show", path, "第三条の二第二項")
+    assert code == 0, err
+    assert "MainProvision-Article_3_2-Paragraph_2" in out
+
+
+@pytest.mark.parametrize(
+    "address, expected",
+    [("第二十七条の二", "第二十七条の二"), ("第27条の2", "第二十七条の二"), ("第3条の2第9項", "第九項")],
+)
+def test_messages_use_japanese_citations(capsys, address, expected):
+    code, _out, err = run(capsys, "show", V1, address)
+    assert code == 2
+    assert expected in err
+    assert "Article 27" not in err and "27.2" not in err and "Paragraph 9" not in err
+
+
+def test_stats_counts_json_downloads(capsys, tmp_path):
+    """API v2 JSON (here a bare element tree written from the sample) is a law file too; listings are skipped."""
+    def tree(e: etree._Element) -> dict:
+        children: list = [e.text] if e.text else []
+        for c in e:
+            if isinstance(c.tag, str):
+                children.append(tree(c))
+            if c.tail:
+                children.append(c.tail)
+        return {"tag": e.tag, "attr": dict(e.attrib), "children": children}
+
+    (tmp_path / "law.json").write_text(json.dumps(tree(etree.parse(str(V1)).getroot()), ensure_ascii=False),
+                                       encoding="utf-8")
+    (tmp_path / "revisions.json").write_text('{"law_info": {}, "revisions": []}', encoding="utf-8")
+    code, out, err = run(capsys, "stats", "--format", "json", tmp_path)
+    assert code == 0, err
+    payload = json.loads(out)
+    assert [Path(f["source"]).name for f in payload["files"]] == ["law.json"]
+    assert {k: payload["files"][0][k] for k in _expected_counts(V1)} == _expected_counts(V1)
+    assert [Path(s).name for s in payload["skipped"]] == ["revisions.json"]

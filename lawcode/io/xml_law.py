@@ -9,57 +9,19 @@ in the XML sense — the full-width space U+3000 is content and is kept).
 from __future__ import annotations
 
 import copy
-import copyreg
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from lxml import etree
 
-from lawcode.errors import LawcodeError
+from lawcode.errors import LawcodeError, NotALawError
+from lawcode.io.loading import load, loads, read_law_document
 from lawcode.io.xml_parser import parse_xml_bytes, read_source
 from lawcode.model.law import Law
-from lawcode.model.provision import PROVISION_TYPES, Provision
 
 __all__ = ["load", "loads", "canonical_xml", "RoundTrip", "check_roundtrip"]
 
 _XML_WS = " \t\r\n"
-
-
-def load(path: str | Path) -> Law:
-    """Load a law from an e-Gov XML file (法令標準XMLスキーマ v3, UTF-8)."""
-    source = str(path)
-    return Law(parse_xml_bytes(read_source(path), source, expect_root="Law"), source=source)
-
-
-def loads(data: bytes | str, source: str = "<bytes>") -> Law:
-    """Load a law from XML bytes or text; *source* names the input in error messages."""
-    return Law(parse_xml_bytes(data, source, expect_root="Law"), source=source)
-
-
-def _restore_law(data: bytes, source: str) -> Law:
-    return loads(data, source)
-
-
-def _reduce_law(law: Law) -> tuple[Callable[..., Law], tuple[bytes, str]]:
-    return _restore_law, (law.to_xml(), law.source)
-
-
-def _restore_provision(law: Law, path: str) -> Provision:
-    return law.find(path)
-
-
-def _reduce_provision(p: Provision) -> tuple[Callable[..., Provision], tuple[Law, str]]:
-    if p.law is None or p.path is None:
-        raise LawcodeError("a detached provision (outside any law's index) cannot be pickled", where=repr(p))
-    return _restore_provision, (p.law, p.path)
-
-
-# Laws and provisions travel between processes (multiprocessing, dask) as their XML and path: lxml trees
-# cannot be pickled, and a reloaded law is canonically equal to the original.
-copyreg.pickle(Law, _reduce_law)
-for _cls in set(PROVISION_TYPES.values()):
-    copyreg.pickle(_cls, _reduce_provision)
 
 
 def canonical_xml(data: bytes | str | etree._ElementTree | etree._Element | Law, source: str = "<bytes>") -> bytes:
@@ -68,8 +30,10 @@ def canonical_xml(data: bytes | str | etree._ElementTree | etree._Element | Law,
         tree = copy.deepcopy(data._tree)
     elif isinstance(data, etree._ElementTree):
         tree = copy.deepcopy(data)
-    elif isinstance(data, etree._Element):
-        tree = copy.deepcopy(data.getroottree())
+    elif isinstance(data, etree._Element):  # that element and its content (e.g. the <Law> of an API response)
+        element = copy.deepcopy(data)
+        element.tail = None
+        tree = element.getroottree()
     else:
         tree = parse_xml_bytes(data, source)
     for e in tree.getroot().iter():
@@ -88,7 +52,8 @@ class RoundTrip:
     ok: bool
     size: int
     difference: str | None = None
-    #: True when the file is well-formed XML with another root than ``<Law>`` and ``skip_other_roots`` was set.
+    #: True when the file is a well-formed document that holds no law (an API listing, a schema) and
+    #: ``skip_other_roots`` was set.
     skipped: bool = False
 
 
@@ -96,18 +61,22 @@ def check_roundtrip(path: str | Path, *, skip_other_roots: bool = False) -> Roun
     """Load *path*, write it back, and compare canonical forms; report the first difference if any.
 
     Never raises for bad input: unreadable or malformed files come back as failed results naming the reason.
-    With *skip_other_roots*, a well-formed document whose root is not ``<Law>`` (an API response envelope, a
-    schema) is reported as skipped instead of failed.
+    An e-Gov API response is checked on the ``<Law>`` it holds (compared with that element as it stands in the
+    response). With *skip_other_roots*, a well-formed document that holds no law (an API listing, a schema) is
+    reported as skipped instead of failed.
     """
     source = str(path)
     data = b""
     try:
         data = read_source(path)
-        tree = parse_xml_bytes(data, source)
-        if tree.getroot().tag != "Law" and skip_other_roots:
-            return RoundTrip(source, True, len(data), skipped=True)
-        before = canonical_xml(tree)
-        law = Law(tree, source=source)
+        try:
+            document = read_law_document(data, source)
+        except NotALawError:
+            if skip_other_roots:
+                return RoundTrip(source, True, len(data), skipped=True)
+            raise
+        before = canonical_xml(document.tree)
+        law = Law(document.tree, source=source, revision=document.revision)
         after = canonical_xml(law.to_xml(), source)
     except LawcodeError as exc:
         return RoundTrip(source, False, len(data), str(exc))

@@ -18,12 +18,13 @@ import re
 import stat
 import threading
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from lxml import etree
 
-from lawcode.errors import ParseError
+from lawcode.errors import ParseError, wrong_type
 
-__all__ = ["parse_xml_bytes", "read_source", "MAX_BYTES"]
+__all__ = ["parse_xml_bytes", "read_source", "MAX_BYTES", "non_utf8_hint", "root_position"]
 
 #: Refuse inputs larger than this (the largest e-Gov law, 所得税法 with tables, is below 10 MiB).
 MAX_BYTES = 256 * 1024 * 1024
@@ -76,14 +77,47 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return line, len(data[start:offset].decode("utf-8", "replace")) + 1
 
 
-def read_source(source: str | Path) -> bytes:
+def _read_stream(stream: Any) -> bytes:
+    """Read at most :data:`MAX_BYTES` from an open binary file object (a text-mode file is refused)."""
+    name = str(getattr(stream, "name", "<stream>"))
+    try:
+        data = stream.read(MAX_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        raise ParseError(f"cannot read: {exc}", source=name) from None
+    if isinstance(data, str):
+        raise wrong_type(ParseError)("file object is in text mode: open it with 'rb'", source=name)
+    if not isinstance(data, (bytes, bytearray)):
+        raise wrong_type(ParseError)(f"read() returned {type(data).__name__}, expected bytes", source=name)
+    if len(data) > MAX_BYTES:
+        raise ParseError(f"input is larger than the {MAX_BYTES}-byte limit", source=name)
+    return bytes(data)
+
+
+def source_name(source: Any) -> str:
+    """A readable name for *source* (a path, or a file object's ``name``) for error messages and ``Law.source``."""
+    if isinstance(source, (str, Path)):
+        return str(source)
+    return str(getattr(source, "name", "<stream>"))
+
+
+def read_source(source: "str | Path | BinaryIO") -> bytes:
     """Read a regular file's bytes (at most :data:`MAX_BYTES`), turning every failure into :class:`ParseError`.
 
     Devices, pipes and sockets are refused before they are opened (``/dev/zero`` would never end, a FIFO
     would block).
     """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        raise wrong_type(ParseError)(
+            "expected a file path or a binary file object, got bytes: use lawcode.loads(data) for XML in memory",
+            source="<bytes>",
+        )
     if not isinstance(source, (str, Path)):
-        raise ParseError(f"expected a file path, got {type(source).__name__}", source=repr(source))
+        read = getattr(source, "read", None)
+        if read is None:
+            raise wrong_type(ParseError)(
+                f"expected a file path or a binary file object, got {type(source).__name__}", source=repr(source)
+            )
+        return _read_stream(source)
     name = str(source)
     try:
         path = Path(source)
@@ -140,6 +174,52 @@ def _scan_prolog(data: bytes) -> tuple[int, int]:
     return doctype, -1
 
 
+# Legacy Japanese encodings, in the order they are tried: EUC-JP first, because Shift_JIS accepts most EUC-JP
+# byte pairs while EUC-JP refuses the lead bytes (0x81-0x9F) that almost every Shift_JIS text contains.
+_LEGACY_ENCODINGS = (("EUC-JP", "EUC-JP"), ("Shift_JIS", "CP932"))
+
+
+_SHIFT_JIS_NAMES = frozenset({"shift_jis", "shift-jis", "sjis", "x-sjis", "windows-31j", "cp932", "ms932", "ms_kanji"})
+
+
+def _convert_hint(encoding: str, source: str | None = None, *, declared: bool = False, suffix: str = ".xml") -> str:
+    """How to convert a file to UTF-8 (iconv's CP932 rather than Shift_JIS: it also knows the NEC and IBM
+    extension characters 「①」「髙」 that Windows-made Shift_JIS files contain)."""
+    iconv = "CP932" if encoding.lower() in _SHIFT_JIS_NAMES else encoding
+    name = source if source and not source.startswith("<") else "FILE"
+    stem = name[: -len(suffix)] if name.endswith(suffix) else name
+    hint = f"convert it with `iconv -f {iconv} -t UTF-8 {name} > {stem}.utf8{suffix}` (or `nkf -w`)"
+    if declared:
+        hint += " and remove the encoding from the XML declaration"
+    return hint
+
+
+def non_utf8_hint(data: bytes, source: str | None = None, suffix: str = ".xml") -> str | None:
+    """A hint for bytes that are not UTF-8: which legacy Japanese encoding they look like and how to convert
+    them (``None`` when *data* is UTF-8). Only called on failure, so trying the decoders costs nothing."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    for name, codec in _LEGACY_ENCODINGS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text):
+            return f"this file is not UTF-8 (looks like {name}): {_convert_hint(codec, source, suffix=suffix)}"
+    return "this file is not UTF-8, the encoding of e-Gov law data: convert it to UTF-8 first"
+
+
+def root_position(data: bytes | str) -> tuple[int | None, int | None]:
+    """Line and column of the root element's ``<`` (``(None, None)`` when the prolog cannot be read)."""
+    raw = data.encode("utf-8", "replace") if isinstance(data, str) else bytes(data)
+    skip = len(_UTF8_BOM) if raw.startswith(_UTF8_BOM) else 0
+    _, at = _scan_prolog(raw[skip:])
+    return _line_col(raw[skip:], at) if at >= 0 else (None, None)
+
+
 def _precheck(data: bytes, source: str) -> bytes:
     if len(data) > MAX_BYTES:
         raise ParseError(f"input is {len(data)} bytes, larger than the {MAX_BYTES}-byte limit", source=source)
@@ -157,7 +237,8 @@ def _precheck(data: bytes, source: str) -> bytes:
     if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
         name = declared.group(1).decode("ascii")
         raise ParseError(
-            f"document declares encoding {name!r}; e-Gov law XML is UTF-8 (convert it first)",
+            f"document declares encoding {name!r}; e-Gov law XML is UTF-8: "
+            f"{_convert_hint(name, source, declared=True)}",
             source=source,
             line=1,
             column=declared.start(1) + 1,
@@ -199,7 +280,7 @@ def parse_xml_bytes(
                 column=exc.start - (head.rfind("\n") + 1) + 1,
             ) from None
     elif not isinstance(data, (bytes, bytearray, memoryview)):
-        raise ParseError(f"expected bytes or str, got {type(data).__name__}", source=source)
+        raise wrong_type(ParseError)(f"expected bytes or str, got {type(data).__name__}", source=source)
     data = _precheck(bytes(data), source)
     try:
         root = etree.fromstring(data, _parser())
@@ -208,6 +289,10 @@ def parse_xml_bytes(
         msg = (exc.msg or str(exc)).split(", line ")[0].strip()
         if "Excessive depth" in msg:
             msg = "elements are nested more than 256 levels deep (refused to protect the parser)"
+        elif "Invalid bytes in character encoding" in msg or "not proper UTF-8" in msg:
+            hint = non_utf8_hint(data, source)
+            if hint:
+                msg += f" — {hint}"
         raise ParseError(f"not well-formed XML: {msg}", source=source, line=line, column=col) from None
     except (ValueError, etree.LxmlError) as exc:
         raise ParseError(f"cannot parse XML: {exc}", source=source) from None

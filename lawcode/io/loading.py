@@ -1,0 +1,74 @@
+"""``lawcode.load`` / ``lawcode.loads``: a law from whatever users download, told apart by content.
+
+Accepted, whatever the file is called (the format is read from the first bytes, never from the extension):
+
+* e-Gov law XML (法令標準XMLスキーマ v3, a ``<Law>`` root) — bulk downloads, ``law_file/xml``;
+* e-Gov API responses holding one law's full text: v1 ``lawdata`` (``DataRoot``), v2 ``law_data`` as XML or
+  JSON (Base64 bodies included);
+* the API v2 JSON element tree (``law_file/json``, or ``law_full_text`` saved alone).
+
+A law from a response keeps the envelope's metadata as :attr:`Law.revision
+<lawcode.model.law.Law.revision>` (``None`` for bare files). Input that is not a law is refused with a
+:class:`~lawcode.errors.ParseError` — :class:`~lawcode.errors.NotALawError` when it is a well-formed document
+of another kind (an API listing), so that tools walking folders can skip it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from lawcode.errors import ParseError, wrong_type
+from lawcode.io.egov_response import LawDocument, law_document_from_json, law_document_from_xml
+from lawcode.io.xml_parser import read_source, source_name
+from lawcode.model.law import Law
+
+__all__ = ["load", "loads", "read_law_document", "sniff_format"]
+
+_LEADING = b"\xef\xbb\xbf \t\r\n"
+
+
+def sniff_format(data: bytes | str) -> str:
+    """``"json"`` when the first significant character is ``{`` or ``[``, otherwise ``"xml"`` (the XML parser
+    then says precisely what is wrong with anything else)."""
+    if isinstance(data, str):
+        head = data.lstrip("\ufeff \t\r\n")[:1]
+        return "json" if head in ("{", "[") else "xml"
+    first = bytes(data[:4096]).lstrip(_LEADING)[:1]
+    return "json" if first in (b"{", b"[") else "xml"
+
+
+def read_law_document(data: bytes | str, source: str = "<bytes>") -> LawDocument:
+    """The ``<Law>`` document in *data* (XML or JSON, bare or in an API response) with its envelope metadata.
+
+    The building block of :func:`load` and :func:`lawcode.io.check_roundtrip`: it parses once and leaves the
+    tree unindexed, so a caller can compare canonical forms before building the :class:`Law`.
+    """
+    if isinstance(data, (bytearray, memoryview)):
+        data = bytes(data)
+    if not isinstance(data, (bytes, str)):
+        raise wrong_type(ParseError)(f"expected bytes or str, got {type(data).__name__}", source=source)
+    if sniff_format(data) == "json":
+        return law_document_from_json(data, source)
+    return law_document_from_xml(data, source)
+
+
+def load(path: "str | Path | BinaryIO") -> Law:
+    """Load a law from a file: a path (``str`` or ``Path``) or a binary file object (``open(f, "rb")``,
+    ``io.BytesIO``). For bytes in memory use :func:`loads`.
+
+    The file may be e-Gov law XML, an e-Gov API response (v1 ``lawdata``, v2 ``law_data`` XML or JSON) or an
+    API v2 JSON element tree; see the module docstring. Raises :class:`ParseError` (file, line, column, why).
+    """
+    source = source_name(path)
+    return _law(read_law_document(read_source(path), source), source)
+
+
+def loads(data: bytes | str, source: str = "<bytes>") -> Law:
+    """Load a law from bytes or text in any format :func:`load` reads; *source* names it in error messages."""
+    return _law(read_law_document(data, source), source)
+
+
+def _law(document: LawDocument, source: str) -> Law:
+    return Law(document.tree, source=source, revision=document.revision)
+
