@@ -22,6 +22,7 @@ RANK = {
     "text": 1,
     "model": 2,
     "io": 3,
+    "egov": 3,
     "refs": 4,
     "diff": 4,
     "amend": 4,
