@@ -229,8 +229,10 @@ class Provision(StructNode):
         return layout(self._e, ruby, with_number=False)[0]
 
     def segments(self, ruby: bool = False) -> tuple[Segment, ...]:
-        """Where each piece of :meth:`text` comes from: ``Segment(start, end, element)`` for every sentence,
-        title, caption and table rendered, in text order (separators and line breaks have no segment)."""
+        """Where each piece of :meth:`text` comes from: one ``Segment(start, end, element)`` per run of
+        characters rendered from one text element (``Sentence``, title, caption, label, table header cell,
+        ``Fig``), in text order. A segment never crosses a line break; line breaks and the U+3000 separators of
+        the layout have no segment."""
         return tuple(layout(self._e, ruby, track=True)[1])
 
     def locate(self, offset: int, ruby: bool = False) -> Segment | None:
