@@ -16,15 +16,32 @@ The package is layered (imports point downwards only): :mod:`lawcode.text` → :
 from lawcode.errors import (
     AddressError,
     AmendError,
+    ArgumentTypeError,
     DateError,
     LawcodeError,
     LawNumberError,
     NumeralError,
     ParseError,
     TraceError,
+    DiffError,
+    CitationError,
+    LawNotFoundError,
+    NotALawError,
 )
-from lawcode.io import canonical_xml, load, loads
-from lawcode.model import Law, LawDraft, Node, Provision
+from lawcode.io import RoundTrip, canonical_xml, check_roundtrip, load, loads
+from lawcode.model import Law, LawDraft, Node, Provision, ProvisionNumber
+from lawcode.model.layout import Segment
+from lawcode.model.revision import Revision
+from lawcode.model.stats import LawStats, law_stats
+from lawcode.refs.citation_strings import Citation, parse_citation
+from lawcode.refs.library import Library
+from lawcode.refs.model import Reference, RefKind
+from lawcode.refs.scan import references
+from lawcode.refs.definitions import Definition, definitions
+from lawcode.refs.graph import citation_graph, cited_by, cites
+from lawcode.diff import Change, Effect, LawDiff, diff, timeline
+from lawcode.impact import ImpactReport, Link, Trace, TraceItem, impact
+from lawcode.amend import Amendment, amend, parse_amendment
 
 from lawcode._version import __version__
 
@@ -32,10 +49,16 @@ __all__ = [
     "load",
     "loads",
     "canonical_xml",
+    "check_roundtrip",
+    "RoundTrip",
+    "law_stats",
+    "LawStats",
     "Law",
     "LawDraft",
     "Provision",
     "Node",
+    "ProvisionNumber",
+    "Segment",
     "LawcodeError",
     "ParseError",
     "AddressError",
@@ -44,5 +67,35 @@ __all__ = [
     "LawNumberError",
     "AmendError",
     "TraceError",
+    "DiffError",
+    "ArgumentTypeError",
+    "parse_citation",
+    "Citation",
+    "Library",
+    "CitationError",
+    "LawNotFoundError",
+    "NotALawError",
+    "Revision",
+    "references",
+    "Reference",
+    "RefKind",
+    "definitions",
+    "Definition",
+    "citation_graph",
+    "diff",
+    "LawDiff",
+    "Change",
+    "Effect",
+    "timeline",
+    "amend",
+    "parse_amendment",
+    "Amendment",
+    "cited_by",
+    "cites",
+    "impact",
+    "ImpactReport",
+    "Trace",
+    "TraceItem",
+    "Link",
     "__version__",
 ]
