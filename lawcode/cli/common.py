@@ -64,14 +64,32 @@ def candidate_files(path: Path, suffixes: Sequence[str] = LAW_FILE_SUFFIXES) -> 
     with one of *suffixes* (sorted, so output and progress are reproducible).
 
     Only candidates: whether a file holds a ``<Law>`` is decided from its content when it is read (an XML
-    file may be a schema or an API listing), so callers count what they skip.
+    file may be a schema or an API listing), so callers count what they skip. When *suffixes* include
+    ``.xml``, ``.html`` pages of a supported 例規集 system are candidates too (index pages are not).
     """
     if path.is_dir():
         wanted = tuple(s.lower() for s in suffixes)
-        return sorted(p for p in path.rglob("*") if p.name.lower().endswith(wanted) and p.is_file())
+        found = [p for p in path.rglob("*") if p.name.lower().endswith(wanted) and p.is_file()]
+        if ".xml" in wanted:  # 例規集 pages of a supported system are laws too (lawcode.io.reiki)
+            found += [p for p in path.rglob("*") if p.name.lower().endswith(REIKI_SUFFIXES) and _is_reiki(p)]
+        return sorted(found)
     if not path.exists():
         raise LawcodeError("no such file or directory", where=str(path))
     return [path]
+
+
+#: HTML pages looked at by :func:`candidate_files` (kept only when a supported 例規集 system made them).
+REIKI_SUFFIXES: tuple[str, ...] = (".html", ".htm")
+
+
+def _is_reiki(path: Path) -> bool:
+    from lawcode.io.reiki import is_reiki_page
+
+    try:
+        with path.open("rb") as f:
+            return is_reiki_page(f.read(1 << 16))
+    except OSError:
+        return False
 
 
 def no_law_files_message(

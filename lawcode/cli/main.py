@@ -6,6 +6,9 @@ only builds the parser from :data:`COMMANDS` and dispatches. ``lawcode COMMAND -
 * ``show FILE [ADDRESS]`` — the outline of a law, or one provision by e-Gov path or Japanese citation;
 * ``stats FILE|DIR`` — counts of articles, paragraphs, items, 附則 and tables;
 * ``roundtrip DIR`` — checks that every ``<Law>`` file under DIR is written back losslessly;
+* ``convert PAGE...`` — 例規集 HTML pages to e-Gov XML;
+* ``refs FILE [ADDRESS]``, ``cites DIR "LAW ADDRESS"`` — references and what cites a provision;
+* ``impact OLD NEW``, ``check-links TRACE LAW...`` — what a change affects; links gone stale;
 * ``fetch LAW``, ``revisions LAW``, ``search WORDS``, ``bulk DIR`` — the e-Gov 法令API (see :mod:`lawcode.egov`).
 
 Exit status: 0 success, 1 a check failed (or nothing to check), 2 bad input or usage.
@@ -22,6 +25,11 @@ from rich.console import Console
 from lawcode._version import __version__
 from lawcode.cli import (
     cmd_bulk,
+    cmd_check_links,
+    cmd_cites,
+    cmd_convert,
+    cmd_impact,
+    cmd_refs,
     cmd_fetch,
     cmd_revisions,
     cmd_roundtrip,
@@ -39,6 +47,11 @@ COMMANDS: tuple[Command, ...] = (
     cmd_show,
     cmd_stats,
     cmd_roundtrip,
+    cmd_convert,
+    cmd_refs,
+    cmd_cites,
+    cmd_impact,
+    cmd_check_links,
     cmd_fetch,
     cmd_revisions,
     cmd_search,

@@ -5,7 +5,8 @@ Accepted, whatever the file is called (the format is read from the first bytes, 
 * e-Gov law XML (法令標準XMLスキーマ v3, a ``<Law>`` root) — bulk downloads, ``law_file/xml``;
 * e-Gov API responses holding one law's full text: v1 ``lawdata`` (``DataRoot``), v2 ``law_data`` as XML or
   JSON (Base64 bodies included);
-* the API v2 JSON element tree (``law_file/json``, or ``law_full_text`` saved alone).
+* the API v2 JSON element tree (``law_file/json``, or ``law_full_text`` saved alone);
+* a 例規集 page (HTML of a supported vendor system: municipal 条例・規則), converted by :mod:`lawcode.io.reiki`.
 
 A law from a response keeps the envelope's metadata as :attr:`Law.revision
 <lawcode.model.law.Law.revision>` (``None`` for bare files). Input that is not a law is refused with a
@@ -48,9 +49,23 @@ def read_law_document(data: bytes | str, source: str = "<bytes>") -> LawDocument
         data = bytes(data)
     if not isinstance(data, (bytes, str)):
         raise wrong_type(ParseError)(f"expected bytes or str, got {type(data).__name__}", source=source)
+    if _is_html(data):
+        # 例規集 pages (municipal ordinances as published in vendor-run HTML): see lawcode.io.reiki (imported
+        # here: that package builds on this layer's modules, so a top-level import would be circular)
+        from lawcode.io.reiki import read_reiki_document
+
+        return read_reiki_document(data, source)
     if sniff_format(data) == "json":
         return law_document_from_json(data, source)
     return law_document_from_xml(data, source)
+
+
+def _is_html(data: bytes | str) -> bool:
+    """An HTML page (``<!DOCTYPE html``/``<html`` first), told apart before the XML parser refuses it."""
+    from lawcode.io.reiki.html import looks_like_html
+
+    head = data[:4096].encode("utf-8", "replace") if isinstance(data, str) else data
+    return looks_like_html(head)
 
 
 def load(path: "str | Path | BinaryIO") -> Law:
