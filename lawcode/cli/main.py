@@ -8,6 +8,7 @@ only builds the parser from :data:`COMMANDS` and dispatches. ``lawcode COMMAND -
 * ``roundtrip DIR`` — checks that every ``<Law>`` file under DIR is written back losslessly;
 * ``convert PAGE...`` — 例規集 HTML pages to e-Gov XML;
 * ``refs FILE [ADDRESS]``, ``cites DIR "LAW ADDRESS"`` — references and what cites a provision;
+* ``amend BASE AMENDMENT`` — apply an 改め文 (溶け込み), atomically;
 * ``impact OLD NEW``, ``check-links TRACE LAW...`` — what a change affects; links gone stale;
 * ``fetch LAW``, ``revisions LAW``, ``search WORDS``, ``bulk DIR`` — the e-Gov 法令API (see :mod:`lawcode.egov`).
 
@@ -24,6 +25,7 @@ from rich.console import Console
 
 from lawcode._version import __version__
 from lawcode.cli import (
+    cmd_amend,
     cmd_bulk,
     cmd_check_links,
     cmd_cites,
@@ -50,6 +52,7 @@ COMMANDS: tuple[Command, ...] = (
     cmd_convert,
     cmd_refs,
     cmd_cites,
+    cmd_amend,
     cmd_impact,
     cmd_check_links,
     cmd_fetch,

@@ -1,0 +1,272 @@
+"""Find the elements an amendment location names, in the writable tree of a draft.
+
+Locations are resolved against the numbering at the start of the sentence (domain.md §3.2 rule 10): an
+element renumbered earlier in the same sentence is still found under its old number, and an element added
+in the same sentence is not found by number at all. Anaphora (同条, 同項, 同号, 同表) follow the identity of the
+provision last named as a subject (a renumbering destination is not an antecedent).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from lawcode.amend.operations import Loc, Range, Step, Target
+from lawcode.model.tags import CONTAINER_TAGS, SUBITEM_TAGS
+
+__all__ = ["Cursor", "LocateError", "num_attr", "label_of"]
+
+_CONTAINERS = frozenset(CONTAINER_TAGS)
+_TOP_KINDS = {"MainProvision", "SupplProvision", "TOC", "LawTitle", "AppdxTable"}
+
+
+class LocateError(Exception):
+    """A location that names nothing (turned into an AmendError by the applier)."""
+
+
+def num_attr(number: tuple[int, ...]) -> str:
+    return "_".join(str(n) for n in number)
+
+
+def _norm(text: str) -> str:
+    return "".join(text.split()).replace("\u3000", "")
+
+
+def _label_key(text: str) -> str:
+    """A 号の細分 label for comparison: without brackets, digits and roman letters in ASCII."""
+    from lawcode.text.normalize import normalize_width
+
+    return normalize_width(_norm(text)).strip("()").lower()
+
+
+def _inline(e: etree._Element) -> str:
+    return "".join(e.itertext())
+
+
+@dataclass
+class Cursor:
+    """Resolution state of one amendment part: the tree, the anaphora antecedents and the per-sentence
+    snapshot of renumbered (``orig``) and newly added (``fresh``) elements."""
+
+    body: etree._Element
+    last: dict[str, etree._Element] = field(default_factory=dict)
+    orig: dict[etree._Element, str] = field(default_factory=dict)
+    fresh: set[etree._Element] = field(default_factory=set)
+
+    def start_sentence(self) -> None:
+        self.orig.clear()
+        self.fresh.clear()
+
+    # -- numbers at sentence start ------------------------------------------------------------------------
+    def _num(self, e: etree._Element) -> str | None:
+        if e in self.fresh:
+            return None
+        return self.orig.get(e, e.get("Num"))
+
+    def _pick(self, candidates: list[etree._Element], number: tuple[int, ...], what: str) -> etree._Element:
+        wanted = num_attr(number)
+        for c in candidates:
+            if self._num(c) == wanted:
+                return c
+        for c in candidates:  # a deleted range 「第三十条から第三十二条まで　削除」 covers its members
+            n = self._num(c)
+            if n and ":" in n:
+                lo, hi = (tuple(int(x) for x in part.split("_")) for part in n.split(":"))
+                if lo <= number <= hi:
+                    return c
+        raise LocateError(f"{what} not found")
+
+    # -- top-level parts ---------------------------------------------------------------------------------
+    def main(self) -> etree._Element:
+        e = self.body.find("MainProvision")
+        if e is None:
+            raise LocateError("the law has no 本則")
+        return e
+
+    def _suppl(self) -> etree._Element:
+        for e in self.body.findall("SupplProvision"):
+            if e.get("AmendLawNum") is None:
+                return e
+        raise LocateError("the law has no 原始附則")
+
+    def articles(self, scope: etree._Element) -> list[etree._Element]:
+        return [a for a in scope.iter("Article")]
+
+    # -- resolution --------------------------------------------------------------------------------------
+    def resolve(self, loc: Loc, *, remember: bool = True) -> etree._Element:
+        cur: etree._Element | None = None
+        for step in loc.steps:
+            cur = self._step(cur, step)
+            if remember:
+                self._remember(step, cur)
+        if cur is None:
+            raise LocateError("empty location")
+        return cur
+
+    def _remember(self, step: Step, e: etree._Element) -> None:
+        kind = step.kind
+        if kind.startswith("Subitem"):
+            kind = "Subitem"
+        self.last[kind] = e
+        if kind == "TableStruct":
+            self.last["AppdxTable"] = e  # 「同表」 after 「第N条の表」
+        if kind == "TableRow":  # 「同項」 after 「…の項」 is that row of the table
+            self.last["Paragraph"] = e
+        if kind == "Article":
+            self.last.pop("Paragraph", None)
+            self.last.pop("Item", None)
+        elif kind == "Paragraph":
+            self.last.pop("Item", None)
+
+    def _context(self, kind: str) -> etree._Element:
+        e = self.last.get(kind)
+        if e is None:
+            raise LocateError(f"no antecedent for a bare {kind} location")
+        return e
+
+    def _step(self, cur: etree._Element | None, step: Step) -> etree._Element:
+        kind = step.kind
+        if step.anaphor:
+            key = "Subitem" if kind.startswith("Subitem") else kind
+            e = self.last.get(key)
+            if e is None:
+                raise LocateError(f"「同」 without an antecedent ({kind})")
+            return e
+        if kind == "MainProvision":
+            return self.main()
+        if kind == "SupplProvision":
+            return self._suppl()
+        if kind in ("TOC", "LawTitle"):
+            e = self.body.find(kind)
+            if e is None:
+                raise LocateError(f"the law has no {'目次' if kind == 'TOC' else '題名'}")
+            return e
+        if kind == "AppdxTable":
+            tables = self.body.findall("AppdxTable")
+            if not step.number:
+                if len(tables) == 1:
+                    return tables[0]
+                raise LocateError("別表 without a number but the law has several")
+            return self._pick(tables, step.number, f"別表第{num_attr(step.number)}")
+        if kind == "TableStruct":
+            holder = cur if cur is not None else self._context("Article")
+            tables = list(holder.iter("TableStruct"))
+            if not tables:
+                raise LocateError("no table (表) here")
+            if len(tables) > 1:
+                raise LocateError("several tables (表) here: name the 項 or 号 that holds the one meant")
+            return tables[0]
+        if kind == "TableRow":
+            holder = cur if cur is not None else self._context("AppdxTable")
+            want = _norm(step.key)
+            for row in holder.iter("TableRow"):
+                first = row.find("TableColumn")
+                if first is not None and _norm(_inline(first)) == want:
+                    return row
+            for row in holder.iter("TableRow"):
+                first = row.find("TableColumn")
+                if first is not None and _norm(_inline(first)).startswith(want):
+                    return row
+            raise LocateError(f"table row 「{step.key}」 not found")
+        if kind in _CONTAINERS:
+            scope = cur if cur is not None else self.main()
+            return self._pick(list(scope.iter(kind)), step.number, f"{kind} {num_attr(step.number)}")
+        if kind == "Article":
+            if cur is None or cur.tag not in _CONTAINERS | {"MainProvision", "SupplProvision"}:
+                cur = self.main()
+            return self._pick(self.articles(cur), step.number, "article")
+        if kind == "Paragraph":
+            if cur is None:
+                cur = self._context("Article")
+            if cur.tag not in ("Article", "SupplProvision"):
+                raise LocateError(f"a 項 inside <{cur.tag}>")
+            return self._pick(cur.findall("Paragraph"), step.number, "paragraph")
+        if kind == "Item":
+            if cur is None:
+                para = self.last.get("Paragraph")
+                cur = para if para is not None else self._context("Article")
+            if cur.tag == "Article":
+                paras = cur.findall("Paragraph")
+                if not paras:
+                    raise LocateError("article without 項")
+                cur = paras[0]
+            if cur.tag != "Paragraph":
+                raise LocateError(f"a 号 inside <{cur.tag}>")
+            return self._pick(cur.findall("Item"), step.number, "item")
+        if kind == "Subitem":
+            if cur is None:
+                cur = self._context("Item")
+            if cur.tag == "Item":
+                tag = "Subitem1"
+            elif cur.tag in SUBITEM_TAGS:
+                tag = f"Subitem{int(cur.tag[7:]) + 1}"
+            else:
+                raise LocateError(f"a 号の細分 inside <{cur.tag}>")
+            for c in cur.findall(tag):
+                title = c.find(tag + "Title")
+                if title is not None and c not in self.fresh and _label_key(_inline(title)) == _label_key(step.key):
+                    return c
+            raise LocateError(f"「{step.key}」 not found")
+        raise LocateError(f"unsupported location step {kind}")
+
+    def resolve_range(self, rng: Range) -> list[etree._Element]:
+        first = self.resolve(rng.start)
+        last = self.resolve(rng.end, remember=False)
+        if first.tag == "Article" and last.tag == "Article":
+            scope = first.getparent()
+            while scope is not None and scope.tag not in ("MainProvision", "SupplProvision"):
+                scope = scope.getparent()
+            pool = self.articles(scope if scope is not None else self.main())
+        else:
+            parent = first.getparent()
+            if parent is None or last.getparent() is not parent:
+                raise LocateError("the ends of the range are not siblings")
+            pool = [c for c in parent if c.tag == first.tag]
+        try:
+            i, j = pool.index(first), pool.index(last)
+        except ValueError:
+            raise LocateError("range ends not found") from None
+        if j < i:
+            raise LocateError("the range ends before it starts")
+        return pool[i:j + 1]
+
+    def resolve_all(self, target: Target) -> list[etree._Element]:
+        if isinstance(target, Range):
+            return self.resolve_range(target)
+        return [self.resolve(target)]
+
+
+def label_of(e: etree._Element) -> str:
+    """A Japanese label for an element of a law tree (「附則第二条第一項第三号」, 「別表第一」), for logs."""
+    from lawcode.text.numerals import int_to_kanji
+
+    parts: list[str] = []
+    node: etree._Element | None = e
+    while node is not None and node.tag not in ("LawBody", "Law"):
+        tag = node.tag
+        if tag == "Article":
+            t = node.find("ArticleTitle")
+            parts.append(_inline(t) if t is not None else f"第{node.get('Num')}条")
+        elif tag == "Paragraph":
+            n = node.get("Num") or "?"
+            parts.append(f"第{int_to_kanji(int(n)) if n.isdigit() else n}項")
+        elif tag == "Item":
+            n = (node.get("Num") or "?").split("_")
+            parts.append("第" + "の".join(int_to_kanji(int(x)) if x.isdigit() else x for x in n) + "号")
+        elif tag in SUBITEM_TAGS:
+            t = node.find(tag + "Title")
+            parts.append(_inline(t) if t is not None else tag)
+        elif tag == "SupplProvision":
+            parts.append("附則")
+        elif tag in ("AppdxTable", "TOC", "LawTitle"):
+            t = node.find(tag + "Title") if tag == "AppdxTable" else None
+            parts.append(_inline(t) if t is not None else {"TOC": "目次", "LawTitle": "題名"}.get(tag, "別表"))
+        elif tag == "TableRow":
+            first = node.find("TableColumn")
+            parts.append((_norm(_inline(first)) if first is not None else "") + "の項")
+        elif tag in _CONTAINERS and e is node:
+            t = node.find(tag + "Title")
+            parts.append(_inline(t).split("\u3000")[0] if t is not None else tag)
+        node = node.getparent()
+    return "".join(reversed(parts)) or e.tag
