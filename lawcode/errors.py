@@ -29,6 +29,7 @@ __all__ = [
     "EgovError",
     "OfflineError",
     "ArchiveError",
+    "CorpusError",
 ]
 
 
@@ -208,3 +209,8 @@ class OfflineError(EgovError):
 
 class ArchiveError(EgovError):
     """A bulk-download archive that is broken or unsafe to unpack (path traversal, links, a zip bomb)."""
+
+
+class CorpusError(LawcodeError):
+    """A corpus that cannot be read or processed (no laws in the folder, an unsafe archive member, a scheduler
+    that cannot be reached); ``where`` names the folder, archive member or scheduler address."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import lawcode
-from conftest import SAMPLES
+from testsupport import SAMPLES
 
 V1 = SAMPLES / "sakuragaoka_jorei_v1.xml"
 

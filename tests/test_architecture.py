@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from testsupport import ROOT
 
 PACKAGE = ROOT / "lawcode"
 #: Layer rank of each top-level part of the package (higher may import lower).
@@ -27,6 +27,7 @@ RANK = {
     "diff": 4,
     "amend": 4,
     "impact": 5,
+    "corpus": 5,
     "cli": 6,
     "sphinxext": 6,
     "__init__": 7,

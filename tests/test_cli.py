@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, require_corpus
+from testsupport import SAMPLES, require_corpus
 from lxml import etree
 
 import lawcode

@@ -12,7 +12,7 @@ from lawcode.model.address import parse_citation
 from lawcode.model.labels import appendix_number
 from lawcode.text.numerals import int_to_kanji, kanji_to_int, to_fullwidth_digits
 
-from conftest import corpus_dir, corpus_law_files, require_corpus
+from testsupport import corpus_dir, corpus_law_files, require_corpus
 from test_model import _check_segments
 
 pytestmark = pytest.mark.corpus

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from testsupport import SAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree

@@ -9,7 +9,7 @@ import pytest
 import lawcode
 from lawcode.model.render import script_text
 
-from conftest import corpus_dir, corpus_law_files
+from testsupport import corpus_dir, corpus_law_files
 from test_layout import check_layout, provision_layouts, serialisations
 
 pytestmark = pytest.mark.corpus

@@ -13,7 +13,7 @@ import lawcode
 from lawcode.model.nodes import NODE_TYPES, UnknownElement
 from lawcode.model.provision import Provision
 
-from conftest import ROOT, SAMPLES
+from testsupport import ROOT, SAMPLES
 
 XSD = None
 

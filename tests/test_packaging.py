@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT
+from testsupport import ROOT
 
 
 def test_wheel_contains_grammars(tmp_path):

@@ -350,7 +350,7 @@ def test_the_docs_page_examples_give_the_values_it_shows(monkeypatch, tmp_path):
     import ast
     import re
 
-    from conftest import ROOT
+    from testsupport import ROOT
 
     page = (ROOT / "docs" / "shinkyu.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```python\n(.*?)```", page, flags=re.S)

@@ -10,7 +10,7 @@ import lawcode
 from lawcode.diff import diff
 from lawcode.diff.render import ADDED, DELETED, ELISION, build_table, render_docx, render_html
 
-from conftest import corpus_dir
+from testsupport import corpus_dir
 from diff_corpus_pairs import version_pairs
 from render_checks import check_spans_are_underlined, html_rows, underlined
 

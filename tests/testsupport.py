@@ -1,0 +1,80 @@
+"""Paths and real-data corpus helpers shared by every test folder.
+
+Test modules import these from here (``from testsupport import ROOT``), not from ``conftest``: pytest loads one
+``conftest`` module per folder, so ``from testsupport import …`` would depend on which folder's conftest came last.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "corpus" / "samples"
+
+
+def corpus_dir() -> Path | None:
+    """The real-data corpus, or None when it is not configured."""
+    value = os.environ.get("LAWCODE_CORPUS")
+    if not value:
+        return None
+    path = Path(value)
+    return path if path.is_dir() else None
+
+
+def require_corpus() -> Path:
+    """Return the corpus or skip (fail when LAWCODE_REQUIRE_CORPUS=1)."""
+    path = corpus_dir()
+    if path is None:
+        reason = corpus_skip_reason()
+        if os.environ.get("LAWCODE_REQUIRE_CORPUS") == "1":
+            pytest.fail(reason + " — LAWCODE_REQUIRE_CORPUS=1 forbids skipping")
+        pytest.skip(reason)
+    return path
+
+
+_ROOT_TAG = re.compile(rb"<([A-Za-z_][\w.-]*)")
+
+
+def root_tag(path: Path) -> str | None:
+    """Name of the first element of an XML file, skipping the prolog (declaration, comments, PIs, DOCTYPE)."""
+    data = path.read_bytes()[:65536]
+    i = 0
+    while True:
+        j = data.find(b"<", i)
+        if j < 0:
+            return None
+        if data.startswith(b"<?", j):
+            i = data.find(b"?>", j) + 2
+        elif data.startswith(b"<!--", j):
+            i = data.find(b"-->", j) + 3
+        elif data.startswith(b"<!", j):
+            i = data.find(b">", j) + 1
+        else:
+            m = _ROOT_TAG.match(data, j)
+            return m.group(1).decode() if m else None
+        if i <= 1:
+            return None
+
+
+@lru_cache(maxsize=1)
+def corpus_law_files() -> tuple[Path, ...]:
+    """Every XML file under the corpus whose root element is <Law>."""
+    base = corpus_dir()
+    if base is None:
+        return ()
+    return tuple(p for p in sorted(base.rglob("*.xml")) if root_tag(p) == "Law")
+
+
+def corpus_skip_reason() -> str:
+    """Why the corpus sweeps have no files to run on (shown instead of pytest's "got empty parameter set")."""
+    base = corpus_dir()
+    if base is None:
+        value = os.environ.get("LAWCODE_CORPUS")
+        where = f"LAWCODE_CORPUS={value!r} is not a directory" if value else "LAWCODE_CORPUS is not set"
+        return f"real-data corpus not available: {where} (make test uses ../shared/corpus when it exists)"
+    return f"no XML files with a <Law> root under LAWCODE_CORPUS={str(base)!r}"
