@@ -8,6 +8,7 @@ only builds the parser from :data:`COMMANDS` and dispatches. ``lawcode COMMAND -
 * ``roundtrip DIR`` — checks that every ``<Law>`` file under DIR is written back losslessly;
 * ``convert PAGE...`` — 例規集 HTML pages to e-Gov XML;
 * ``refs FILE [ADDRESS]``, ``cites DIR "LAW ADDRESS"`` — references and what cites a provision;
+* ``diff OLD NEW``, ``timeline FILE...`` — changes between versions (新旧対照表 as html/docx/md), history;
 * ``amend BASE AMENDMENT`` — apply an 改め文 (溶け込み), atomically;
 * ``impact OLD NEW``, ``check-links TRACE LAW...`` — what a change affects; links gone stale;
 * ``fetch LAW``, ``revisions LAW``, ``search WORDS``, ``bulk DIR`` — the e-Gov 法令API (see :mod:`lawcode.egov`).
@@ -30,6 +31,7 @@ from lawcode.cli import (
     cmd_check_links,
     cmd_cites,
     cmd_convert,
+    cmd_diff,
     cmd_impact,
     cmd_refs,
     cmd_fetch,
@@ -38,6 +40,7 @@ from lawcode.cli import (
     cmd_search,
     cmd_show,
     cmd_stats,
+    cmd_timeline,
 )
 from lawcode.cli.common import EXIT_USAGE, Command, print_error
 from lawcode.errors import LawcodeError
@@ -52,6 +55,8 @@ COMMANDS: tuple[Command, ...] = (
     cmd_convert,
     cmd_refs,
     cmd_cites,
+    cmd_diff,
+    cmd_timeline,
     cmd_amend,
     cmd_impact,
     cmd_check_links,
