@@ -29,6 +29,7 @@ from lawcode.errors import (
     NotALawError,
 )
 from lawcode.io import RoundTrip, canonical_xml, check_roundtrip, load, loads
+from lawcode.io.text import parse_text
 from lawcode.model import Law, LawDraft, Node, Provision, ProvisionNumber
 from lawcode.model.layout import Segment
 from lawcode.model.revision import Revision
@@ -41,7 +42,7 @@ from lawcode.refs.definitions import Definition, definitions
 from lawcode.refs.graph import citation_graph, cited_by, cites
 from lawcode.diff import Change, Effect, LawDiff, diff, timeline
 from lawcode.impact import ImpactReport, Link, Trace, TraceItem, impact
-from lawcode.amend import Amendment, amend, parse_amendment
+from lawcode.amend import Amendment, amend, kaimebun, parse_amendment
 
 from lawcode._version import __version__
 
@@ -70,6 +71,7 @@ __all__ = [
     "DiffError",
     "ArgumentTypeError",
     "parse_citation",
+    "parse_text",
     "Citation",
     "Library",
     "CitationError",
@@ -89,6 +91,7 @@ __all__ = [
     "timeline",
     "amend",
     "parse_amendment",
+    "kaimebun",
     "Amendment",
     "cited_by",
     "cites",

@@ -7,6 +7,9 @@ written as ``OUTDIR/{municipality}_{番号}.xml`` — 「鯖江市_平成10年�
 folder such as ``reiki_honbun``). Two pages with the same 番号 (a 規則 and a 告示 printed alike) keep the
 page's own name as a suffix rather than overwrite each other. Pages that fail are reported and the others
 written; the exit status is then 1.
+
+Plain-text statutes go through :mod:`lawcode.cli.text_convert`: ``FILE.txt -o FILE.xml`` and
+``FILE.xml --to text`` (docs/plaintext.md).
 """
 
 from __future__ import annotations
@@ -17,12 +20,13 @@ from pathlib import Path
 from rich.console import Console
 
 from lawcode.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, print_error, progress
+from lawcode.cli.text_convert import run_text_conversion, wants_text_conversion
 from lawcode.errors import LawcodeError, NotALawError
 from lawcode.io.reiki import ReikiPage, convert, is_reiki_page
 from lawcode.io.xml_parser import read_source
 
 NAME = "convert"
-HELP = "convert 例規集 pages (municipal ordinances in HTML) to e-Gov XML"
+HELP = "convert 例規集 pages or plain-text statutes to e-Gov XML, or laws to text (--to text)"
 DESCRIPTION = (
     "Convert 例規集 pages (ぎょうせい Super Reiki-Base, 第一法規 d1w_reiki) to e-Gov law XML, one file per page, "
     "named by municipality and 番号. Folders are searched for supported pages (index pages are skipped). "
@@ -37,7 +41,10 @@ _UNSAFE = str.maketrans({c: "_" for c in '/\\:*?"<>|\u3000 '})
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", type=Path, metavar="IN", help="例規集 page(s) or folder(s)")
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR", help="folder for the XML")
+    parser.add_argument("-o", "--output", type=Path, metavar="OUT",
+                        help="folder for the XML (or the output file for FILE.txt / --to text)")
+    parser.add_argument("--to", choices=("xml", "text"), default="xml",
+                        help="text: write laws as plain text (docs/plaintext.md); FILE.txt inputs become XML")
     parser.add_argument("--municipality", metavar="NAME", help="name used in file names (default: folder name)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
@@ -80,6 +87,11 @@ def output_name(page: ReikiPage, municipality: str, taken: set[str], source: Pat
 
 
 def run(args: argparse.Namespace, out: Console, err: Console) -> int:
+    if wants_text_conversion(args):  # plain-text statutes: lawcode.cli.text_convert
+        return run_text_conversion(args, out, err)
+    if args.output is None:
+        print_error(err, "say where the XML goes: -o OUTDIR")
+        return EXIT_USAGE
     files: list[Path] = []
     for path in args.inputs:
         files.extend(pages_in(path))

@@ -6,7 +6,9 @@ Accepted, whatever the file is called (the format is read from the first bytes, 
 * e-Gov API responses holding one law's full text: v1 ``lawdata`` (``DataRoot``), v2 ``law_data`` as XML or
   JSON (Base64 bodies included);
 * the API v2 JSON element tree (``law_file/json``, or ``law_full_text`` saved alone);
-* a 例規集 page (HTML of a supported vendor system: municipal 条例・規則), converted by :mod:`lawcode.io.reiki`.
+* a 例規集 page (HTML of a supported vendor system: municipal 条例・規則), converted by :mod:`lawcode.io.reiki`;
+* a statute printed as plain text (a ``.txt`` file, or text with 「第…条」 lines), read by
+  :func:`lawcode.io.text.parse_text`.
 
 A law from a response keeps the envelope's metadata as :attr:`Law.revision
 <lawcode.model.law.Law.revision>` (``None`` for bare files). Input that is not a law is refused with a
@@ -16,6 +18,7 @@ of another kind (an API listing), so that tools walking folders can skip it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import BinaryIO
 
@@ -27,6 +30,7 @@ from lawcode.model.law import Law
 __all__ = ["load", "loads", "read_law_document", "sniff_format"]
 
 _LEADING = b"\xef\xbb\xbf \t\r\n"
+_TEXT_LAW_LINE = re.compile(r"^[ \u3000]*(?:第[一二三四五六七八九十百千0-9０-９]+条|附[ \u3000]*則)", re.MULTILINE)
 
 
 def sniff_format(data: bytes | str) -> str:
@@ -49,6 +53,8 @@ def read_law_document(data: bytes | str, source: str = "<bytes>") -> LawDocument
         data = bytes(data)
     if not isinstance(data, (bytes, str)):
         raise wrong_type(ParseError)(f"expected bytes or str, got {type(data).__name__}", source=source)
+    if _is_plain_text(data, source):
+        return _plain_text_document(data, source)
     if _is_html(data):
         # 例規集 pages (municipal ordinances as published in vendor-run HTML): see lawcode.io.reiki (imported
         # here: that package builds on this layer's modules, so a top-level import would be circular)
@@ -58,6 +64,37 @@ def read_law_document(data: bytes | str, source: str = "<bytes>") -> LawDocument
     if sniff_format(data) == "json":
         return law_document_from_json(data, source)
     return law_document_from_xml(data, source)
+
+
+# -- plain-text statutes (lawcode.io.text) ---------------------------------------------------------------------
+_TEXT_SUFFIXES = (".txt", ".text")
+_TEXT_LEAD = "\ufeff \t\r\n\u3000"
+
+
+def _is_plain_text(data: bytes | str, source: str) -> bool:
+    """A statute printed as text: a ``.txt`` file, or text whose first character cannot start XML or JSON and
+    that has a line beginning with 「第…条」 or 「附則」 (so that other junk still gets the XML parser's error)."""
+    if isinstance(data, bytes):
+        try:
+            head = data[:1 << 16].decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            if exc.start < (1 << 16) - 4:
+                return False
+            head = data[:exc.start].decode("utf-8-sig", "ignore")
+    else:
+        head = data[:1 << 16]
+    first = head.lstrip(_TEXT_LEAD)[:1]
+    if not first or first in "<{[":
+        return False
+    if source.lower().endswith(_TEXT_SUFFIXES):
+        return True
+    return _TEXT_LAW_LINE.search(head) is not None
+
+
+def _plain_text_document(data: bytes | str, source: str) -> LawDocument:
+    from lawcode.io.text.law_reader import read_text_tree
+
+    return LawDocument(read_text_tree(data, source).getroottree(), None, "text")
 
 
 def _is_html(data: bytes | str) -> bool:

@@ -287,6 +287,14 @@ class Law:
         """
         return _DECLARATION + etree.tostring(self._tree, encoding="UTF-8")
 
+    def to_text(self) -> str:
+        """The whole law as plain text, the way e-Gov prints it: 題名, 法令番号, 目次, then every provision as
+        :meth:`Provision.text` prints it, 附則 and appendices (tables in the notation of
+        :mod:`lawcode.model.text_layout`). :func:`lawcode.parse_text` reads it back."""
+        from lawcode.model.text_layout import law_text  # same layer; imported here to keep start-up light
+
+        return law_text(self._root)
+
     def draft(self) -> "LawDraft":
         """Start a copy-on-write draft of a new version of this law (see :class:`LawDraft`)."""
         return LawDraft(self)

@@ -10,6 +10,7 @@ with ``Function="main"`` or ``"proviso"`` when a ただし書 follows, and ``Col
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,6 +32,9 @@ CONTAINER_OF_UNIT = {"編": "Part", "章": "Chapter", "節": "Section", "款": "
 _CONTAINER_RANK = {"Part": 0, "Chapter": 1, "Section": 2, "Subsection": 3, "Division": 4}
 _ARTICLE, _PARAGRAPH, _ITEM = 10, 11, 12
 _FULLWIDTH_SPACE = "\u3000"
+_SENTENCE = re.compile(r"[^。]*。|[^。]+$")
+_MARKS = {mark: re.compile("[" + re.escape("（「『(）」』)" + mark) + "]") for mark in ("。", "\u3000")}
+_KANJI_DIGITS = frozenset("〇一二三四五六七八九十百千")
 _OPEN, _CLOSE = "（「『(", "）」』)"
 
 
@@ -107,36 +111,40 @@ def read_lines(text: str, source: str = "<text>", *, first_line: int = 1) -> lis
 
 def split_sentences(text: str) -> list[str]:
     """Split running text into sentences at 「。」 outside brackets (the 「。」 stays with its sentence)."""
+    if "。" not in text[:-1]:  # fast paths: one sentence, or no brackets to look into
+        return [text] if text else []
+    if not any(c in text for c in _OPEN):
+        return _SENTENCE.findall(text)
+    return _split_outside(text, "。", keep=True)
+
+
+def _split_outside(text: str, mark: str, *, keep: bool) -> list[str]:
+    """Split *text* at *mark* where no bracket is open (*keep*: the mark stays with the part before it).
+
+    Only brackets and marks are visited (one regex scan), not every character: sentences are long.
+    """
     out: list[str] = []
     depth = 0
     start = 0
-    for i, ch in enumerate(text):
+    for m in _MARKS[mark].finditer(text):
+        ch = m.group()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif ch == "。" and depth == 0:
-            out.append(text[start:i + 1])
+        elif depth == 0:
+            i = m.start()
+            out.append(text[start:i + 1] if keep else text[start:i])
             start = i + 1
     if start < len(text):
         out.append(text[start:])
-    return [s for s in out if s]
+    return [p for p in out if p]
 
 
 def _split_columns(text: str) -> list[str]:
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif ch == _FULLWIDTH_SPACE and depth == 0:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return [p for p in parts if p]
+    if _FULLWIDTH_SPACE not in text:
+        return [text] if text else []
+    return _split_outside(text, _FULLWIDTH_SPACE, keep=False)
 
 
 def _sentence(parent: etree._Element, text: str, num: int | None, style: FragmentStyle,
@@ -242,7 +250,7 @@ def _level(ln: TextLine, horizontal: bool) -> int:
         return _ITEM + (1 if ln.kind == "kana" else 2)
     if ln.kind == "kana":
         return _ITEM + 1
-    if inner.isdigit():
+    if inner.isdigit() or all(c in _KANJI_DIGITS for c in inner):  # （１） and old （一）
         return _ITEM + 2
     return _ITEM + 3
 

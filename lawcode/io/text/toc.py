@@ -33,7 +33,10 @@ def read_toc(text: str, *, source: str = "<text>", first_line: int = 1) -> etree
         line = raw.strip(_SPACES)
         if not line:
             continue
-        if line == "目次":
+        if line == "前文":
+            etree.SubElement(toc, "TOCPreambleLabel").text = line
+            continue
+        if line.endswith("目次") and not stack and len(toc) == 0:  # 「目次」, 「財政法目次」
             etree.SubElement(toc, "TOCLabel").text = line
             continue
         if re.fullmatch(r"附[　 ]*則(?:[（(][^（）()]*[）)])?", line):
