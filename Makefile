@@ -7,16 +7,24 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 SAMPLES := corpus/samples
 JOBS   ?= auto
+# The real-data corpus: $LAWCODE_CORPUS when set, else ../shared/corpus when it exists (absolute, so that the
+# notebook, which runs in notebooks/, finds it too). Empty (`LAWCODE_CORPUS= make test`) means: corpus tests
+# skip, and the last line of the run says so.
+LAWCODE_CORPUS ?= $(abspath $(wildcard ../shared/corpus))
+export LAWCODE_CORPUS
 
-.PHONY: demo test check lint docs bench install install-test clean help
+.PHONY: demo test check lint docs bench notebook install install-test clean help site
 
 help:
 	@echo "make demo   - set up .venv and run lawcode on the embedded sample ordinance"
-	@echo "make test   - set up .venv with test extras and run the whole suite (corpus sweeps included)"
+	@echo "make test   - set up .venv with test extras and run the whole suite (corpus sweeps included when"
+	@echo "              \$$LAWCODE_CORPUS or ../shared/corpus exists)"
 	@echo "make check  - quick edit-test loop: unit tests only, no corpus sweeps, docs or notebooks"
 	@echo "make lint   - ruff and mypy"
 	@echo "make docs   - build the Sphinx site into docs/_build/html (warnings are errors)"
-	@echo "make bench  - run the load/to_xml benchmark (default folder: \$$LAWCODE_CORPUS/bulk)"
+	@echo "make site   - build the demo law site (lawcode.sphinxext) into site/_build/html; more with \$$LAWCODE_CORPUS"
+	@echo "make bench  - load/to_xml, pickling and roundtrip benchmarks on the corpus, with the machine they ran on"
+	@echo "make notebook - open notebooks/ in JupyterLab, with the project's .venv as the kernel"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +34,8 @@ $(VENV)/.stamp-install: pyproject.toml | $(PY)
 	@touch $@
 
 $(VENV)/.stamp-test: pyproject.toml $(VENV)/.stamp-install
-	$(PIP) install -e ".[test,docs]"
-	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
+	$(PIP) install -e ".[test,docs,notebooks]"
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (lawcode .venv)" >/dev/null
 	@touch $@
 
 install: $(VENV)/.stamp-install
@@ -63,8 +71,22 @@ lint: install-test
 docs: install-test
 	$(VENV)/bin/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 
+# The demo law site of lawcode.sphinxext: the sample ordinance, its 新旧対照表 and impact page; with the corpus
+# also 個人情報保護法 (2020 → 2025, with the 悉皆調査 procedures) and 地方公務員法. See docs/sphinx.md.
+site: install-test
+	$(VENV)/bin/sphinx-build -W --keep-going -q -b html site site/_build/html
+	@echo "demo site: site/_build/html/index.html"
+
 bench: install
+	@echo "machine: $$(nproc) CPUs ($$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $$($(PY) -V), load average $$(cut -d' ' -f1 /proc/loadavg)"
 	$(PY) benchmarks/bench_load.py $(BENCH_ARGS)
+	$(PY) benchmarks/bench_pickle.py
+	$(PY) benchmarks/bench_roundtrip.py
+
+# JupyterLab itself is not a dependency of lawcode: it is installed here, for this target only.
+notebook: install-test
+	$(PIP) install "jupyterlab>=4"
+	$(VENV)/bin/jupyter lab notebooks/
 
 clean:
 	rm -rf $(VENV) docs/_build .pytest_cache .hypothesis build dist *.egg-info

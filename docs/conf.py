@@ -5,6 +5,11 @@ Build with ``make docs`` or::
     .venv/bin/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 
 Warnings are errors in CI, so keep the build at zero warnings. No extension here needs the network.
+
+The analyst notebook (``notebooks/explore_law.ipynb``, linked into ``docs/notebooks/``) is executed afresh
+by myst-nb at every build, in the project's kernel: on 地方公務員法 when ``LAWCODE_CORPUS`` points at the
+shared corpus (``make docs`` sets it when ``../shared/corpus`` exists), otherwise on the sample ordinance.
+An exception in a cell fails the build.
 """
 
 from __future__ import annotations
@@ -30,19 +35,26 @@ language = "en"
 
 # -- general -------------------------------------------------------------------------------------------------
 extensions = [
-    "myst_parser",
+    "myst_nb",  # MyST Markdown (it includes myst_parser) and executed Jupyter notebooks
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
 ]
-source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+source_suffix = {".rst": "restructuredtext", ".md": "myst-nb", ".ipynb": "myst-nb"}
 root_doc = "index"
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "jupyter_execute", "Thumbs.db", ".DS_Store", "**.ipynb_checkpoints"]
 nitpicky = False
 pygments_style = "sphinx"
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
+
+# -- notebooks (myst-nb) -------------------------------------------------------------------------------------
+nb_execution_mode = "force"          # always run: the page shows what the code does today, never stale output
+nb_execution_raise_on_error = True   # a failing cell fails the build
+nb_execution_timeout = 600           # 地方公務員法 loads in well under a second; leave room for slow CI machines
+nb_execution_show_tb = True
+nb_merge_streams = True
 
 # -- autodoc -------------------------------------------------------------------------------------------------
 autodoc_typehints = "description"

@@ -39,7 +39,10 @@ PROVISION_TAGS = (
     + SUBITEM_TAGS
     + APPENDIX_TAGS
 )
-#: The same names as a set, for membership tests in hot loops.
+#: The names of :data:`PROVISION_TAGS` as a frozenset, for membership tests in hot loops. (Its value is not
+#: shown: the API page lists the names once, in their schema order, under :data:`PROVISION_TAGS`.)
+#:
+#: :meta hide-value:
 PROVISION_TAG_SET = frozenset(PROVISION_TAGS)
 
 #: The element holding each provision kind's printed number or title (ArticleTitle, ParagraphNum, ItemTitle …).
