@@ -21,6 +21,7 @@ containers keep their nesting (``MainProvision-Chapter_2-Section_1``). 原始附
 from __future__ import annotations
 
 import gc
+from functools import lru_cache
 from typing import TYPE_CHECKING, TypeAlias
 
 from lxml import etree
@@ -59,8 +60,12 @@ _KIDS["SupplProvision"] = _SUPPL_KIDS
 _ALL_TAGS = tuple(sorted(_BODY_KIDS | frozenset().union(*_KIDS.values())))
 
 
+@lru_cache(maxsize=4096)
 def suppl_key(amend_law_num: str | None) -> str | None:
-    """The address key of an 改正附則: its amending law's number in Arabic digits, without the date."""
+    """The address key of an 改正附則: its amending law's number in Arabic digits, without the date.
+
+    Cached: a law carries dozens of 改正附則 and the same amending laws recur across a corpus.
+    """
     if not amend_law_num:
         return None
     try:
