@@ -7,6 +7,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 SAMPLES := corpus/samples
 JOBS   ?= auto
+DEMO_OUT ?= demo-output
 # The real-data corpus: $LAWCODE_CORPUS when set, else ../shared/corpus when it exists (absolute, so that the
 # notebook, which runs in notebooks/, finds it too). Empty (`LAWCODE_CORPUS= make test`) means: corpus tests
 # skip, and the last line of the run says so.
@@ -55,6 +56,23 @@ demo: install
 	@echo
 	@echo "== Lossless round trip (lawcode roundtrip) =="
 	$(VENV)/bin/lawcode roundtrip $(SAMPLES)
+	@echo
+	@echo "== References in 第三条の二 (lawcode refs) =="
+	$(VENV)/bin/lawcode refs $(SAMPLES)/sakuragaoka_jorei_v1.xml 第三条の二
+	@echo
+	@echo "== What changed from v1 to v2: the 新旧対照表 (lawcode diff) =="
+	$(VENV)/bin/lawcode diff $(SAMPLES)/sakuragaoka_jorei_v1.xml $(SAMPLES)/sakuragaoka_jorei_v2.xml
+	@mkdir -p $(DEMO_OUT)
+	$(VENV)/bin/lawcode diff $(SAMPLES)/sakuragaoka_jorei_v1.xml $(SAMPLES)/sakuragaoka_jorei_v2.xml --format html -o $(DEMO_OUT)/shinkyu.html
+	@echo "→ open $(DEMO_OUT)/shinkyu.html in a browser (print-ready, A4 landscape)"
+	@echo
+	@echo "== The 改め文 applied to v1 (lawcode amend), compared with v2 =="
+	$(VENV)/bin/lawcode amend $(SAMPLES)/sakuragaoka_jorei_v1.xml $(SAMPLES)/sakuragaoka_kaisei_r5_21.txt -o $(DEMO_OUT)/amended.xml
+	$(VENV)/bin/lawcode diff $(DEMO_OUT)/amended.xml $(SAMPLES)/sakuragaoka_jorei_v2.xml
+	@echo "(the one difference is the 改正附則 itself, which an 改め文's main provisions do not contain)"
+	@echo
+	@echo "== Which requirements the change touches (lawcode impact) =="
+	$(VENV)/bin/lawcode impact $(SAMPLES)/sakuragaoka_jorei_v1.xml $(SAMPLES)/sakuragaoka_jorei_v2.xml --trace $(SAMPLES)/sakuragaoka_requirements.yaml
 
 test: install-test
 	$(MAKE) --no-print-directory lint docs
@@ -89,4 +107,4 @@ notebook: install-test
 	$(VENV)/bin/jupyter lab notebooks/
 
 clean:
-	rm -rf $(VENV) docs/_build .pytest_cache .hypothesis build dist *.egg-info
+	rm -rf $(VENV) $(DEMO_OUT) site/_build docs/_build .pytest_cache .hypothesis build dist *.egg-info
