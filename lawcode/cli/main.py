@@ -11,6 +11,7 @@ only builds the parser from :data:`COMMANDS` and dispatches. ``lawcode COMMAND -
 * ``diff OLD NEW``, ``timeline FILE...`` — changes between versions (新旧対照表 as html/docx/md), history;
 * ``amend BASE AMENDMENT`` — apply an 改め文 (溶け込み), atomically;
 * ``impact OLD NEW``, ``check-links TRACE LAW...`` — what a change affects; links gone stale;
+* ``corpus refs|graph|definitions|diff|impact`` — whole folders of laws on Dask;
 * ``fetch LAW``, ``revisions LAW``, ``search WORDS``, ``bulk DIR`` — the e-Gov 法令API (see :mod:`lawcode.egov`).
 
 Exit status: 0 success, 1 a check failed (or nothing to check), 2 bad input or usage.
@@ -31,6 +32,7 @@ from lawcode.cli import (
     cmd_check_links,
     cmd_cites,
     cmd_convert,
+    cmd_corpus,
     cmd_diff,
     cmd_impact,
     cmd_refs,
@@ -60,6 +62,7 @@ COMMANDS: tuple[Command, ...] = (
     cmd_amend,
     cmd_impact,
     cmd_check_links,
+    cmd_corpus,
     cmd_fetch,
     cmd_revisions,
     cmd_search,

@@ -1,0 +1,311 @@
+""":class:`Corpus`: every law of a folder or archive at once, on a local Dask cluster or on a real one.
+
+The laws are partitions of :class:`~lawcode.corpus.sources.LawSource` balanced by file size; each operation maps
+one function of :mod:`lawcode.corpus.tables` over the partitions. With ``out=`` the workers write their
+partition of the result as Parquet (``out/part.N.parquet``) and nothing but the file names comes back to the
+client; without it the table is returned as a pandas ``DataFrame``. Rows are ordered by law file, then in
+document order, whatever the number of workers — the parallel result equals the serial one.
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
+
+import pandas as pd
+import pyarrow as pa
+
+from lawcode.corpus import tables
+from lawcode.corpus.cluster import Cluster, default_workers
+from lawcode.corpus.sources import LawSource, list_sources, partition_by_size
+from lawcode.errors import CorpusError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import dask.bag
+    import networkx as nx
+
+    from lawcode.impact.trace import Trace
+
+__all__ = ["Corpus", "PARTITION_BYTES"]
+
+#: Default partition size: big enough that task overhead is negligible, small enough to balance 2–64 workers.
+PARTITION_BYTES = 4 * 1024 * 1024
+
+_ORDER = {"references": ["file"], "definitions": ["file"], "effects": ["law"], "impact": ["law"]}
+
+
+class Corpus:
+    """The laws of *source* — a folder of e-Gov XML (searched recursively), a zip archive such as the e-Gov
+    bulk download (read member by member, never unpacked), one file or a list of files.
+
+    *scheduler*: ``None`` (Dask configuration, else a local cluster of *workers* processes), ``"serial"``, a
+    scheduler address or a :class:`distributed.Client` (see :mod:`lawcode.corpus.cluster`). *memory_limit*: per
+    local worker (``"auto"`` shares the machine's memory). *library*: a folder of laws the workers resolve
+    citations of other laws against (:class:`lawcode.Library`; each worker opens it once). *progress*: show
+    Dask's progress bar while a result is computed. Use it as a context manager, or call :meth:`close`, so
+    that a local cluster it started is shut down.
+    """
+
+    def __init__(self, source: "str | Path | Iterable[str | Path]", *, scheduler: Any = None,
+                 workers: int | None = None, memory_limit: str | int | None = "auto",
+                 partition_bytes: int = PARTITION_BYTES, library: str | Path | None = None,
+                 progress: bool = False) -> None:
+        if workers is not None and workers < 1:
+            raise CorpusError(f"workers must be 1 or more, got {workers}", where="Corpus(workers=…)")
+        self.sources: list[LawSource] = list_sources(source)
+        self.partition_bytes = partition_bytes
+        self.partitions: list[list[LawSource]] = partition_by_size(self.sources, partition_bytes,
+                                                                   minimum=2 * default_workers())
+        self.library = str(library) if library is not None else None
+        self.progress = progress
+        self.cluster = Cluster(scheduler, workers, memory_limit)
+
+    # -- life cycle ------------------------------------------------------------------------------------------
+    def __enter__(self) -> "Corpus":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Shut down the local cluster this corpus started (a client or scheduler given to it stays up)."""
+        self.cluster.close()
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def __repr__(self) -> str:
+        mb = sum(s.size for s in self.sources) / 1e6
+        return f"<Corpus {len(self.sources)} laws, {mb:.1f} MB, {len(self.partitions)} partitions>"
+
+    @property
+    def size(self) -> int:
+        """Total bytes of the law files."""
+        return sum(s.size for s in self.sources)
+
+    def laws(self) -> "dask.bag.Bag":
+        """The laws as a :class:`dask.bag.Bag` of :class:`LawSource`, one bag partition per size partition
+        (``corpus.laws().map(lambda s: s.load().title)`` …)."""
+        import dask.bag as db
+
+        return db.from_sequence(self.partitions, npartitions=len(self.partitions)).flatten()
+
+    # -- the runner ------------------------------------------------------------------------------------------
+    def _run(self, fn: Callable[..., pd.DataFrame], parts: Sequence[Sequence[Any]], schema: pa.Schema,
+             out: str | Path | None, order: list[str], *args: Any) -> pd.DataFrame | Path:
+        if self.cluster.serial:
+            frames = [fn(p, *args) for p in parts]
+            if out is not None:
+                folder = _out_folder(out)
+                import pyarrow.parquet as pq
+
+                for i, frame in enumerate(frames):
+                    pq.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False),
+                                   folder / f"part.{i}.parquet")
+                return folder
+            return _ordered(pd.concat(frames, ignore_index=True) if frames else tables.empty(schema), order, schema)
+        import dask
+
+        with dask.config.set({"dataframe.convert-string": False}):  # keeps list columns (targets) as lists
+            return self._run_dask(fn, parts, schema, out, order, *args)
+
+    def _run_dask(self, fn: Callable[..., pd.DataFrame], parts: Sequence[Sequence[Any]], schema: pa.Schema,
+                  out: str | Path | None, order: list[str], *args: Any) -> pd.DataFrame | Path:
+        import dask
+        import dask.dataframe as dd
+        from distributed import progress
+
+        client = self.cluster.client()
+        scattered = [client.scatter(a, broadcast=True) if not isinstance(a, (str, type(None))) else a for a in args]
+        ddf = dd.from_delayed([dask.delayed(fn)(list(p), *scattered) for p in parts], meta=tables.empty(schema),
+                              verify_meta=False)
+        if out is not None:
+            folder = _out_folder(out)
+            job = ddf.to_parquet(str(folder), schema=schema, write_index=False, compute=False, overwrite=False,
+                                 write_metadata_file=False)
+            future = client.compute(job)
+            if self.progress:
+                progress(future)
+            future.result()
+            return folder
+        future = client.compute(ddf)
+        if self.progress:
+            progress(future)
+        return _ordered(future.result(), order, schema)
+
+    # -- operations ------------------------------------------------------------------------------------------
+    def references(self, out: str | Path | None = None) -> pd.DataFrame | Path:
+        """Every mention of provisions or laws in every law (columns: :data:`~lawcode.corpus.tables.REFERENCE_SCHEMA`).
+        With *out*, the workers write the Parquet dataset there and its folder is returned."""
+        return self._run(tables.references_table, self.partitions, tables.REFERENCE_SCHEMA, out,
+                         _ORDER["references"], self.library)
+
+    def edges(self) -> pd.DataFrame:
+        """The citation graph as an edge table (one row per mention and target, built per partition by the
+        workers; see :func:`lawcode.corpus.tables.edges_table`)."""
+        result = self._run(_edges_of_part, self.partitions, tables.EDGE_SCHEMA, None, [], self.library)
+        assert isinstance(result, pd.DataFrame)
+        return result
+
+    def citation_graph(self) -> "nx.MultiDiGraph":
+        """The whole corpus's citation graph as :func:`lawcode.citation_graph` draws it (nodes ``LawID`` and
+        ``LawID/path``), built from the per-partition edge tables: on a cluster the client adds each table as
+        soon as its partition is done, while the workers go on with the others."""
+        if self.cluster.serial:
+            return graph_from_edges(self.edges())
+        import dask
+        from distributed import as_completed, progress
+
+        client = self.cluster.client()
+        with dask.config.set({"dataframe.convert-string": False}):
+            futures = client.compute([dask.delayed(_edges_of_part)(list(p), self.library) for p in self.partitions])
+        if self.progress:
+            progress(futures)
+        builder = GraphBuilder()
+        for future in as_completed(futures):
+            builder.add(future.result())
+            future.release()
+        return builder.graph()
+
+    def definitions(self, out: str | Path | None = None) -> pd.DataFrame | Path:
+        """Every defined term of every law (columns: :data:`~lawcode.corpus.tables.DEFINITION_SCHEMA`)."""
+        return self._run(tables.definitions_table, self.partitions, tables.DEFINITION_SCHEMA, out,
+                         _ORDER["definitions"])
+
+    def pairs(self, other: "Corpus") -> list[tables.Pair]:
+        """The laws of this (old) snapshot and *other* (new) matched by LawID: ``(key, old, new)`` with ``None``
+        for a side that lacks the law. When a snapshot holds several files of one law, the last in name order
+        is used."""
+        if not isinstance(other, Corpus):
+            raise CorpusError(f"diff() takes another Corpus, got {type(other).__name__}", where="Corpus.diff(other)")
+        old = {s.key(): s for s in self.sources}
+        new = {s.key(): s for s in other.sources}
+        return [(k, old.get(k), new.get(k)) for k in sorted(old.keys() | new.keys())]
+
+    def _pair_parts(self, other: "Corpus") -> list[list[tables.Pair]]:
+        return partition_by_size(self.pairs(other), self.partition_bytes, size=_pair_size,
+                                 minimum=2 * default_workers())
+
+    def diff(self, other: "Corpus", out: str | Path | None = None) -> pd.DataFrame | Path:
+        """The effects of every law that changed between this snapshot (old) and *other* (new), matched by
+        LawID (columns: :data:`~lawcode.corpus.tables.EFFECT_SCHEMA`; laws in one snapshot only are rows of
+        kind ``law_added``/``law_removed``)."""
+        return self._run(tables.effects_table, self._pair_parts(other), tables.EFFECT_SCHEMA, out, _ORDER["effects"])
+
+    def impact(self, other: "Corpus", procedures_or_trace: "str | Path | Trace",
+               out: str | Path | None = None) -> pd.DataFrame | Path:
+        """What the changes from this snapshot to *other* touch: :func:`lawcode.impact` of each changed law's
+        diff against a trace — a :class:`lawcode.Trace`, or the path of the procedures survey (CSV/Parquet or
+        its folder, read with :func:`lawcode.impact.read_procedures`). The trace is sent to each worker once."""
+        from lawcode.impact.importers import read_procedures
+        from lawcode.impact.trace import Trace
+
+        trace = procedures_or_trace
+        if isinstance(trace, (str, Path)):
+            trace = read_procedures(trace)
+        if not isinstance(trace, Trace):
+            raise CorpusError(f"impact() takes a Trace or a procedures file, got {type(trace).__name__}",
+                              where="Corpus.impact(procedures_or_trace)")
+        return self._run(tables.impact_table, self._pair_parts(other), tables.IMPACT_SCHEMA, out, _ORDER["impact"],
+                         trace)
+
+
+def _edges_of_part(part: Sequence[LawSource], library: str | None) -> pd.DataFrame:
+    return tables.edges_table(tables.references_table(part, library))
+
+
+def _pair_size(pair: tables.Pair) -> int:
+    return sum(s.size for s in pair[1:] if s is not None)
+
+
+def _out_folder(out: str | Path) -> Path:
+    folder = Path(out)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise CorpusError("the output exists and is not an empty folder; refusing to overwrite it", where=str(folder))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _ordered(df: pd.DataFrame, order: list[str], schema: pa.Schema) -> pd.DataFrame:
+    """Rows in a fixed order and dtypes as the schema maps them (Dask turns strings into ``string[pyarrow]``)."""
+    if order:
+        df = df.sort_values(order, kind="stable")
+    return pa.Table.from_pandas(df, schema=schema, preserve_index=False).to_pandas()
+
+
+def _objects(col: pd.Series) -> list[Any]:
+    """A column as a list of Python values, missing ones as ``None`` (not NaN); ``tolist`` converts in C,
+    iterating an Arrow-backed column value by value is several times slower."""
+    return [None if v is None or v != v else v for v in col.tolist()]
+
+
+def graph_from_edges(edges: pd.DataFrame | Iterable[pd.DataFrame]) -> "nx.MultiDiGraph":
+    """A :class:`networkx.MultiDiGraph` from an edge table (or several, in any order), with the node and edge
+    attributes of :func:`lawcode.citation_graph`: a law's node carries its title, a provision that cites
+    something its label, a provision that is only cited an empty label (whichever partition is seen first).
+    """
+    builder = GraphBuilder()
+    for part in [edges] if isinstance(edges, pd.DataFrame) else edges:
+        builder.add(part)
+    return builder.graph()
+
+
+class GraphBuilder:
+    """Builds the citation graph from edge tables as they arrive (see :func:`graph_from_edges`).
+
+    Edges are added at once (a provision's edges all come from its own law, so from one partition: edge keys
+    do not depend on arrival order); node attributes are settled at the end, so the graph does not depend on
+    the order either. Column-wise, with the cyclic garbage collector paused (the graph is millions of small
+    dicts and no cycles): this is the part of :meth:`Corpus.citation_graph` that runs on the client."""
+
+    def __init__(self) -> None:
+        import networkx as nx
+
+        self._g = nx.MultiDiGraph()
+        self._src: dict[str, tuple[str, str, str]] = {}
+        self._dst: dict[str, tuple[str, str]] = {}
+        self._laws: dict[str, tuple[str, str]] = {}
+
+    def add(self, edges: pd.DataFrame) -> None:
+        """Add one edge table (:data:`~lawcode.corpus.tables.EDGE_SCHEMA`)."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._add(edges)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _add(self, edges: pd.DataFrame) -> None:
+        is_law = (edges.dst == "").to_numpy()
+        e = edges[~is_law]
+        laws = edges[is_law]
+        for node, law, label in zip(laws.src.tolist(), laws.src_law.tolist(), _objects(laws.src_label), strict=True):
+            self._laws[node] = (law, label or "")
+        src, dst, dst_law = e.src.tolist(), e.dst.tolist(), e.dst_law.tolist()
+        src_attrs, dst_attrs = self._src, self._dst
+        for node, law, path, label in zip(src, e.src_law.tolist(), e.src_path.tolist(), _objects(e.src_label),
+                                          strict=True):
+            if node not in src_attrs:
+                src_attrs[node] = (law, path, label or "")
+        for node, law, path in zip(dst, dst_law, e.dst_path.tolist(), strict=True):
+            if node not in dst_attrs:
+                dst_attrs[node] = (law, path)
+        attrs = ({"kind": kind, "text": text, "span": (a, b), "resolved": ok, "reason": reason, "part": part,
+                  "target_law": target}
+                 for kind, text, a, b, ok, reason, part, target in zip(
+                     e.kind.tolist(), _objects(e.text), e.span_start.tolist(), e.span_end.tolist(),
+                     e.resolved.tolist(), _objects(e.reason), _objects(e.part), dst_law, strict=True))
+        self._g.add_edges_from(zip(src, dst, attrs, strict=True))
+
+    def graph(self) -> "nx.MultiDiGraph":
+        """The graph, with every node's attributes settled."""
+        g = self._g
+        for node, (law, path) in self._dst.items():
+            g.add_node(node, law=law, path=path, label="")
+        for node, (law, path, label) in self._src.items():
+            g.add_node(node, law=law, path=path, label=label)
+        for node, (law, label) in self._laws.items():
+            g.add_node(node, law=law, path="", label=label)
+        return g
