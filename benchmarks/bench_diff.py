@@ -85,6 +85,15 @@ def _fit_linear(rows: list[dict]) -> tuple[float, float, float]:
     return v[0] / m[0][0], v[1] / m[1][1], v[2] / m[2][2]
 
 
+def _total_kinds(rows: list[dict]) -> dict[str, int]:
+    """Changes per kind over all pairs (renumbered/moved against deleted/added tells alignment quality)."""
+    out: dict[str, int] = {}
+    for r in rows:
+        for k, v in r["kinds"].items():
+            out[k] = out.get(k, 0) + v
+    return out
+
+
 def measure(pair: tuple[str, Path, Path], repeat: int) -> dict:
     pid, a, b = pair
     da, db = a.read_bytes(), b.read_bytes()
@@ -102,6 +111,7 @@ def measure(pair: tuple[str, Path, Path], repeat: int) -> dict:
         "pair": pid,
         "bytes": len(da) + len(db),
         "changes": len(d.changes),
+        "kinds": dict(d.counts()),
         "load": t_load,
         "diff": t_diff,
         "spans": t_spans,
@@ -173,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         "fit_exponent": k,
         "fit_r2": r2,
         "text_diff": text_diff_comparison(rows),
+        "kinds": _total_kinds(rows),
     }
     print(f"\n{len(rows)} pairs: diff {total_diff:.2f} s / load {total_load:.2f} s = {summary['total_ratio']:.2f}×")
     for r in largest:
@@ -181,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"median ratio {summary['median_ratio']:.2f}×; {summary['pairs_at_most_1x']} of {len(rows)} pairs ≤ 1×")
     print(f"growth: diff time ∝ size^{k:.2f} (r² = {r2:.2f}) — 1.0 is linear; "
           f"linear fit: {per_mb * 1e3:.1f} ms/MB + {per_change * 1e3:.2f} ms/change + {fixed * 1e3:.1f} ms")
+    print("changes by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(summary["kinds"].items())))
     td = summary["text_diff"]
     print(f"text diff on {td['texts']} changed provisions: rapidfuzz {td['rapidfuzz_s']:.3f} s "
           f"({td['rapidfuzz_hunks']} hunks; cleaned {td['cleaned_s']:.3f} s, {td['cleaned_hunks']} hunks) vs "

@@ -33,10 +33,12 @@ from typing import Iterable, TypeAlias
 from lxml import etree
 from rapidfuzz import fuzz
 
+from lawcode.diff.assign import CANDIDATE, SETTLED, assign_articles, rewrite, scope_of
 from lawcode.diff.keys import (
     attribute_signature,
     content_key,
     exact_key,
+    has_blank_leaf,
     layout_signature,
     loose_key,
     numberless_key,
@@ -95,6 +97,12 @@ class _Walker:
         self._text: dict[_E, str] = {}
         self._nk: dict[_E, str] = {}
         self._bag: dict[_E, Counter[int]] = {}
+        #: Exact keys by element: a subtree is serialised once, whether for its parent's bag of paragraphs
+        #: or for the alignment of its siblings.
+        self._key: dict[_E, str] = {}
+        self._blanks: dict[_E, bool] = {}
+        self._lk: dict[_E, str] = {}  # whitespace-insensitive keys
+        self._clean: set[_E] = set()  # elements whose subtree has no whitespace-only leaf
         #: Whether the two documents are laid out differently (then whitespace-insensitive keys are worth
         #: computing; otherwise exact keys say the same, and the walk below would find it anyway).
         self.loose = layout_signature(old._tree.getroot()) != layout_signature(new._tree.getroot())
@@ -111,6 +119,7 @@ class _Walker:
         prolog = _around(ro, rn, before=True)
         epilog = _around(ro, rn, before=False)
         edit = DocumentEdit(root, prolog, epilog)
+        self._reassign()
         self.events, self.pairs = cross_parent_moves(
             self.events, self.pairs, self._provision_key, lambda p: self._plain(p.element)
         )
@@ -155,7 +164,7 @@ class _Walker:
             if i != j:
                 identity = False
             oc = ko[i]
-            if not equal and self._same_content(ka[i], kb[j]):
+            if not equal and self._same_content(ka[i], kb[j], oc, c):
                 # equal up to layout and schema-default attributes (Delete="false" …): no change to report,
                 # and copying the new subtree is cheaper than walking it
                 po, pn = self.op.get(oc), self.np.get(c)
@@ -180,6 +189,86 @@ class _Walker:
             edit.edits = [op for op in ops if isinstance(op, Keep) and (op.edit is not None or op.tail is not KEEP)]
         else:
             edit.children = ops
+
+    # -- articles across chapters -------------------------------------------------------------------------
+    def _reassign(self) -> None:
+        """Check the walk's article pairs against a content-based assignment across the whole scope
+        (:mod:`lawcode.diff.assign`) and redo the events and pairs of the articles it pairs differently."""
+        equal_o: set[_E] = set()
+        equal_n: set[_E] = set()
+        current: dict[Provision, Provision] = {}
+        how_of: dict[Provision, str] = {}
+        cmap: dict[_E, _E] = {}
+        for r in self.pairs:
+            if r.equal:
+                equal_o.add(r.old.element)
+                equal_n.add(r.new.element)
+            elif r.how == "range":
+                continue
+            if r.old.tag == "Article" and r.new.tag == "Article":
+                if r.old not in current:
+                    current[r.old], how_of[r.old] = r.new, r.how
+            else:
+                cmap.setdefault(r.old.element, r.new.element)
+        settled_o: set[Provision] = set()
+        settled_n: set[Provision] = set()
+        weak: set[Provision] = set()  # walk pairs with little in common: the assignment may do better
+        for o, n in current.items():
+            if how_of[o] in ("exact", "loose", "numberless", "moved") or self._blank(o) or self._blank(n):
+                settled_o.add(o)
+                settled_n.add(n)
+                continue
+            sim = _ratio(self._plain(o.element), self._plain(n.element))
+            if sim >= SETTLED:
+                settled_o.add(o)
+                settled_n.add(n)
+            elif sim < CANDIDATE:
+                weak.add(o)
+
+        # articles the walk left unpaired: deleted or added, themselves or with a provision holding them
+        lone_o = self._lone(self.op, old=True)
+        lone_n = self._lone(self.np, old=False)
+        open_o = {scope_of(p) for p in lone_o} | {scope_of(o) for o in current if o not in settled_o}
+        open_n = {scope_of(p) for p in lone_n} | {scope_of(n) for n in current.values() if n not in settled_n}
+        wanted = ({scope_of(p) for p in lone_o} | {scope_of(p) for p in lone_n} | {scope_of(o) for o in weak})
+        wanted &= open_o & open_n
+        if not wanted:  # every article is settled or fairly paired by the walk, or has no counterpart to find
+            return
+        arts_o = self._scope_articles(self.op, lone_o | set(current), wanted)
+        arts_n = self._scope_articles(self.np, lone_n | set(current.values()), wanted)
+        anchored: dict[Provision, Provision] = {o: current[o] for o in settled_o}
+        for r in self.pairs:
+            if r.equal and r.old.tag in _GROUPS:
+                for x, y in zip(r.old.element.iter("Article"), r.new.element.iter("Article"), strict=False):
+                    px, py = self.op.get(x), self.np.get(y)
+                    if px is not None and py is not None:
+                        anchored[px] = py
+            elif r.equal and r.old.tag == "Article":
+                anchored[r.old] = r.new
+        matches = []
+        for scope, so in arts_o.items():
+            sn = arts_n.get(scope)
+            if not sn:
+                continue
+            index_n = {p: j for j, p in enumerate(sn)}
+            anchors = [(i, index_n[anchored[p]]) for i, p in enumerate(so)
+                       if p in anchored and anchored[p] in index_n]
+            matches.extend(assign_articles(so, sn, anchors, lambda p: self._plain(p.element), self._blank))
+        if all(current.get(o) is n for o, n, _ in matches):
+            return
+        self.events, self.pairs = rewrite(
+            self.events, self.pairs, matches, current, cmap, {e: k for k, e in enumerate(self.np)}, self._rewalk
+        )
+
+    def _rewalk(self, o: Provision, n: Provision, how: str) -> tuple[list[Event], list[PairRecord]]:
+        """The events and pairs of walking the pair (*o*, *n*) alone."""
+        saved = self.events, self.pairs
+        self.events, self.pairs = [], []
+        try:
+            self._edit(o.element, n.element, how, False)
+            return self.events, self.pairs
+        finally:
+            self.events, self.pairs = saved
 
     # -- events -------------------------------------------------------------------------------------------
     def _added(self, n: _E, quiet: bool) -> None:
@@ -211,14 +300,15 @@ class _Walker:
             return True
         o, n = po.element, pn.element
         events = self.events
-        if how == "moved" and po.path != pn.path:  # same address, other order among other kinds: not a move
+        if how == "relocated" or (how == "moved" and po.path != pn.path):
+            # (same address, other order among other kinds: not a move)
             events.append(Event("moved", po, pn))
         elif _raw_num(po) != _raw_num(pn) and not _covered(po, pn):
             events.append(Event("renumbered", po, pn))
-        if pn.is_deleted and not po.is_deleted:
+        if self._blank(pn) and not self._blank(po):
             events.append(Event("deleted", po, pn))
             return True
-        if po.is_deleted and not pn.is_deleted:
+        if self._blank(po) and not self._blank(pn):
             events.append(Event("added", po, pn))
             return True
         if (po.caption or None) != (pn.caption or None):  # an empty <ArticleCaption/> is no caption
@@ -234,7 +324,21 @@ class _Walker:
         return False
 
     # -- matching -----------------------------------------------------------------------------------------
-    def _same_content(self, a: str, b: str) -> bool:
+    def _loose(self, e: _E, key: str) -> str:
+        """:func:`loose_key` of *e*, once per element; a subtree whose parent had no whitespace-only leaf
+        has none either, so only the outermost differing elements are scanned for one."""
+        out = self._lk.get(e)
+        if out is None:
+            parent = e.getparent()
+            clean = parent is not None and parent in self._clean
+            if not clean and not has_blank_leaf(key):
+                clean = True
+            if clean:
+                self._clean.add(e)
+            out = self._lk[e] = loose_key(key, True) if clean else key
+        return out
+
+    def _same_content(self, a: str, b: str, o: _E | None = None, n: _E | None = None) -> bool:
         """Whether two differing keys are equal up to layout whitespace, schema-default attributes and the
         attributes of non-provision elements (``Sentence Num="1"``, ``Column LineBreak`` … that some
         exporters write and others leave out): the same provisions with the same wording."""
@@ -243,7 +347,8 @@ class _Walker:
         if abs(len(a) - len(b)) > _LENGTH_SLACK * max(len(a), 1):
             return False
         if self.loose:
-            a, b = loose_key(a), loose_key(b)
+            a = loose_key(a) if o is None else self._loose(o, a)
+            b = loose_key(b) if n is None else self._loose(n, b)
         return content_key(a) == content_key(b)
 
     def _match(
@@ -258,7 +363,7 @@ class _Walker:
                 tag in _SINGLETONS or c not in provs
             ):
                 return "\x01" + tag
-            return exact_key(c)
+            return self._exact(c)
 
         ka = [first_key(c, counts_o, counts_n, self.op) for c in ko]
         kb = [first_key(c, counts_n, counts_o, self.np) for c in kn]
@@ -279,8 +384,8 @@ class _Walker:
         sa = [solid_length(ka[i]) for i in go]
         sb = [solid_length(kb[j]) for j in gn]
         both = set(sa) & set(sb)
-        la = [loose_key(ka[i]) if n in both else None for i, n in zip(go, sa, strict=True)]
-        lb = [loose_key(kb[j]) if n in both else None for j, n in zip(gn, sb, strict=True)]
+        la = [self._loose(ko[i], ka[i]) if n in both else None for i, n in zip(go, sa, strict=True)]
+        lb = [self._loose(kn[j], kb[j]) if n in both else None for j, n in zip(gn, sb, strict=True)]
         pairs = _lcs(go, gn, la, lb) if both else []
         return self._match_rest(go, gn, ko, kn, ka, kb, pairs)
 
@@ -373,7 +478,7 @@ class _Walker:
     # -- keys and similarity ------------------------------------------------------------------------------
     def _numberless(self, e: _E, provs: dict[_E, Provision], exact: str | None = None) -> str | None:
         p = provs.get(e)
-        if p is None or p.is_deleted or p.is_range:
+        if p is None or p.is_range or self._blank(p):
             return None  # placeholders all look alike; other elements have no number to lose
         key = self._nk.get(e)
         if key is None:
@@ -399,6 +504,53 @@ class _Walker:
         num = p.number
         return (p.tag, num.raw if num is not None else None)
 
+    def _lone(self, provs: dict[_E, Provision], old: bool) -> set[Provision]:
+        """The articles of one side that the walk left without a counterpart (deleted or added, themselves or
+        with a provision holding them), 削除 placeholders left out."""
+        out: set[Provision] = set()
+        for ev in self.events:
+            p = ev.old if old else ev.new
+            if p is None or (ev.new if old else ev.old) is not None:
+                continue
+            if ev.kind not in ("deleted", "added"):
+                continue
+            for e in p.element.iter("Article"):
+                q = provs.get(e)
+                if q is not None and not self._blank(q):
+                    out.add(q)
+        return out
+
+    @staticmethod
+    def _scope_articles(
+        provs: dict[_E, Provision], some: set[Provision], wanted: set[str | None]
+    ) -> dict[str | None, list[Provision]]:
+        """All the articles, in document order, of the *wanted* scopes (found through *some* of their
+        articles)."""
+        tops: dict[str | None, _E] = {}
+        for p in some:
+            key = scope_of(p)
+            if key in wanted and key not in tops:
+                outer: Provision = p
+                up = p.parent
+                while up is not None:
+                    outer, up = up, up.parent
+                tops[key] = outer.element
+        return {key: [q for e in root.iter("Article") if (q := provs.get(e)) is not None]
+                for key, root in tops.items()}
+
+    def _blank(self, p: Provision) -> bool:
+        """``p.is_deleted`` (a 削除 placeholder), once per provision: it reads the provision's text."""
+        v = self._blanks.get(p.element)
+        if v is None:
+            v = self._blanks[p.element] = p.is_deleted
+        return v
+
+    def _exact(self, e: _E) -> str:
+        key = self._key.get(e)
+        if key is None:
+            key = self._key[e] = exact_key(e)
+        return key
+
     def _plain(self, e: _E) -> str:
         t = self._text.get(e)
         if t is None:
@@ -417,25 +569,37 @@ class _Walker:
         bag = self._bag.get(e)
         if bag is None:
             # paragraphs keep their serialisation when their article is renumbered or moved
-            p = provs[e]
-            bag = Counter(hash(exact_key(d.element)) for d in p.descendants()
-                          if d.tag == "Paragraph" and d.parent is not None and d.parent.tag == "Article")
+            exact = self._exact
+            bag = Counter(hash(exact(c)) for a in e.iter("Article") for c in a if c.tag == "Paragraph")
             self._bag[e] = bag
         return bag
 
 
 # -- helpers ------------------------------------------------------------------------------------------------
 def _lcs(ia: list[int], ib: list[int], ka: list, kb: list) -> list[tuple[int, int]]:
-    """Order-preserving matches of equal keys (``None`` never matches) as pairs of original indices."""
+    """Order-preserving matches of equal keys (``None`` never matches) as pairs of original indices.
+
+    The common head and tail are matched directly (most sibling lists differ in a few places), and only
+    the middle goes through :class:`difflib.SequenceMatcher`."""
     if not ia or not ib:
         return []
-    a = [k if k is not None else object() for k in ka]
-    b = [k if k is not None else object() for k in kb]
-    sm = SequenceMatcher(None, a, b, autojunk=False)
-    out = []
-    for blk in sm.get_matching_blocks():
-        for t in range(blk.size):
-            out.append((ia[blk.a + t], ib[blk.b + t]))
+    n, m = len(ka), len(kb)
+    head = 0
+    while head < n and head < m and ka[head] is not None and ka[head] == kb[head]:
+        head += 1
+    tail = 0
+    while (tail < n - head and tail < m - head and ka[n - 1 - tail] is not None
+           and ka[n - 1 - tail] == kb[m - 1 - tail]):
+        tail += 1
+    out = [(ia[t], ib[t]) for t in range(head)]
+    if head < n - tail and head < m - tail:
+        a = [k if k is not None else object() for k in ka[head:n - tail]]
+        b = [k if k is not None else object() for k in kb[head:m - tail]]
+        sm = SequenceMatcher(None, a, b, autojunk=False)
+        for blk in sm.get_matching_blocks():
+            for t in range(blk.size):
+                out.append((ia[head + blk.a + t], ib[head + blk.b + t]))
+    out.extend((ia[n - tail + t], ib[m - tail + t]) for t in range(tail))
     return out
 
 

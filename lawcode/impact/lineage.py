@@ -2,15 +2,17 @@
 
 :class:`Tracker` wraps a :class:`~lawcode.diff.LawDiff` for the impact analysis:
 
-* :meth:`Tracker.forward` / :meth:`Tracker.back` follow the diff's lineage (old path ⇄ new path). When the
-  diff reports an article as deleted and another as added although both have the same 見出し and nearly the
-  same text (a 条ずれ the aligner did not pair, as with 個人情報保護法 第二十三条 → 第二十七条 between the 2020 and
-  2025 texts), the pair is *recovered* here — caption equal, text similarity ≥ :data:`SIMILARITY` — with its
-  sub-provisions paired by position, and every answer built on it says it was inferred. Likewise, when the
-  diff pairs two articles of the same number whose captions differ and whose texts have almost nothing in
-  common (< :data:`MISMATCH`), while an added article has the old caption and nearly the old text
-  (≥ :data:`REPAIR`), the article is *re-paired* with that one (個人情報保護法 第四十一条（指導及び助言） is 第百四十七条
-  in 2025, not the new 第四十一条（仮名加工情報の作成等）); the changes of the discarded pair are then ignored.
+* :meth:`Tracker.forward` / :meth:`Tracker.back` follow the diff's lineage (old path ⇄ new path). The diff
+  assigns articles by content across chapters (:mod:`lawcode.diff.assign`), so renumbered and moved articles
+  such as 個人情報保護法 第二十三条 → 第二十七条 or 第四十一条 → 第百四十七条 (2020 → 2025) come from it directly.
+  One guard remains: when a diff pairs two articles of the same number whose captions differ and whose texts
+  have almost nothing in common (< :data:`MISMATCH`), while an added article has the old caption and nearly
+  the old text (≥ :data:`REPAIR`), the article is *re-paired* with that one and the answer says it was
+  inferred; the changes of the discarded pair are then ignored. On the real corpus the diff no longer makes
+  such pairs; the guard stays for diffs built otherwise (a :class:`~lawcode.diff.LawDiff` is a contract,
+  not only this aligner's output). The former recovery of deleted + added articles by 見出し and text was
+  dropped: the diff finds those moves itself, and the recovery paired look-alike boilerplate (政令への委任)
+  across the 附則 of different amending laws.
 * :meth:`Tracker.touching` lists the changes at a provision, inside it, or of a provision containing it that
   was added, deleted or rewritten as a whole.
 """
@@ -24,11 +26,8 @@ from typing import Iterable
 from lawcode.diff import Change, LawDiff
 from lawcode.model.provision import Provision
 
-__all__ = ["SIMILARITY", "Tracker", "Step"]
+__all__ = ["Tracker", "Step"]
 
-#: Minimum text similarity (difflib ratio of the normalised texts) to pair a deleted and an added article
-#: with the same caption.
-SIMILARITY = 0.6
 #: Below this text similarity, a diff pair of articles with different captions is doubted …
 MISMATCH = 0.3
 #: … and replaced by an added article with the old caption at least this similar.
@@ -78,7 +77,6 @@ class Tracker:
         self._inferred: set[str] = set()  # old paths of recovered pairs
         self._doubted: set[str] = set()  # old paths whose diff pairing was discarded
         self._repair()
-        self._recover()
         self._old: dict[str, list[Change]] = {}
         self._new: dict[str, list[Change]] = {}
         for c in diff.changes:
@@ -88,26 +86,6 @@ class Tracker:
                 self._new.setdefault(c.new_path, []).append(c)
 
     # -- lineage ----------------------------------------------------------------------------------------
-    def _recover(self) -> None:
-        deleted = _articles(c.old for c in self.diff.changes if c.kind == "deleted" and c.new is None)
-        added = _articles(c.new for c in self.diff.changes if c.kind == "added" and c.old is None)
-        taken: set[int] = set()
-        for old in deleted:
-            cap = _caption(old)
-            if not cap or old.path is None or old.path in self._forward:
-                continue
-            best, best_ratio = None, SIMILARITY
-            text = old.content_text()
-            for i, new in enumerate(added):
-                if i in taken or _caption(new) != cap or new.path is None or new.path in self._back:
-                    continue
-                ratio = _ratio(text, new.content_text())
-                if ratio >= best_ratio:
-                    best, best_ratio = i, ratio
-            if best is not None:
-                taken.add(best)
-                self._pair(old, added[best])
-
     def _repair(self) -> None:
         d = self.diff
         added: dict[str, list[Provision]] = {}
