@@ -14,6 +14,8 @@ Application is atomic: it runs in a :meth:`~lawcode.model.law.Law.draft`, and an
 
 from lawcode.amend.amendment import Amendment, Move, ParsedPart, amend, parse_amendment, parse_parts
 from lawcode.amend.apply import LogEntry
+from lawcode.amend.dangling import Dangling, dangling
+from lawcode.amend.generate import Kaimebun, kaimebun
 from lawcode.amend.operations import (
     Add,
     AddSentence,
@@ -42,6 +44,10 @@ __all__ = [
     "Move",
     "ParsedPart",
     "LogEntry",
+    "Dangling",
+    "dangling",
+    "Kaimebun",
+    "kaimebun",
     "Scope",
     "Operation",
     "ReplacePhrase",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -18,6 +19,9 @@ from lawcode.model.nodes import wrap
 from lawcode.model.provision import Provision
 from lawcode.model.tags import CONTAINER_TAGS, SUBITEM_TAGS
 from lawcode.text.lawnum import parse_law_number
+
+if TYPE_CHECKING:
+    from lawcode.amend.dangling import Dangling
 
 __all__ = ["Amendment", "Move", "ParsedPart", "amend", "parse_amendment", "parse_parts"]
 
@@ -67,6 +71,14 @@ class Amendment:
     def moved(self) -> dict[str, str | None]:
         """Lineage as a mapping old path → new path (``None`` for deleted provisions)."""
         return {m.old_path: m.new_path for m in self.lineage}
+
+    def dangling(self, graph: object = None) -> "list[Dangling]":
+        """The ハネ改正 check: references (in the new law and, given a :func:`lawcode.citation_graph` of other
+        laws, in them) whose target this amendment renumbered or deleted and which it did not update, each with
+        the source provision, the reference text and the suggested fix. See :mod:`lawcode.amend.dangling`."""
+        from lawcode.amend.dangling import dangling
+
+        return dangling(self, graph)
 
     def explain(self) -> str:
         """The log as text, one line per operation (what ``lawcode amend --explain`` prints)."""

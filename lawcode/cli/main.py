@@ -10,6 +10,7 @@ only builds the parser from :data:`COMMANDS` and dispatches. ``lawcode COMMAND -
 * ``refs FILE [ADDRESS]``, ``cites DIR "LAW ADDRESS"`` — references and what cites a provision;
 * ``diff OLD NEW``, ``timeline FILE...`` — changes between versions (新旧対照表 as html/docx/md), history;
 * ``amend BASE AMENDMENT`` — apply an 改め文 (溶け込み), atomically;
+* ``kaimebun OLD NEW`` — the 改め文 that turns OLD into NEW (``--check`` applies it back);
 * ``impact OLD NEW``, ``check-links TRACE LAW...`` — what a change affects; links gone stale;
 * ``corpus refs|graph|definitions|diff|impact`` — whole folders of laws on Dask;
 * ``fetch LAW``, ``revisions LAW``, ``search WORDS``, ``bulk DIR`` — the e-Gov 法令API (see :mod:`lawcode.egov`).
@@ -35,6 +36,7 @@ from lawcode.cli import (
     cmd_corpus,
     cmd_diff,
     cmd_impact,
+    cmd_kaimebun,
     cmd_refs,
     cmd_fetch,
     cmd_revisions,
@@ -60,6 +62,7 @@ COMMANDS: tuple[Command, ...] = (
     cmd_diff,
     cmd_timeline,
     cmd_amend,
+    cmd_kaimebun,
     cmd_impact,
     cmd_check_links,
     cmd_corpus,
