@@ -23,7 +23,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -31,26 +30,7 @@ from lxml import etree
 
 import lawcode
 
-
-def _files(folder: Path) -> list[tuple[str, bytes]]:
-    out = []
-    for p in sorted(folder.rglob("*.xml")):
-        data = p.read_bytes()
-        head = data[:400]
-        if b"<Law " in head or b"<Law>" in head:
-            out.append((str(p), data))
-    return out
-
-
-def _best(fn, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        gc.collect()
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
-
+from _common import best_of, law_files
 
 _RSS_SCRIPT = """
 import resource, sys
@@ -87,20 +67,20 @@ def main(argv: list[str] | None = None) -> int:
     if not args.folder.is_dir():
         print(f"bench: no such directory {args.folder} (set LAWCODE_CORPUS or pass DIR)", file=sys.stderr)
         return 2
-    files = _files(args.folder)
+    files = law_files(args.folder)
     datas = [d for _, d in files]
     mb = sum(map(len, datas)) / 1e6
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     print(f"{len(files)} files, {mb:.1f} MB in {args.folder}")
 
-    t_lxml_parse = _best(lambda: [etree.fromstring(d, parser) for d in datas], args.repeat)
-    t_load = _best(lambda: [lawcode.loads(d) for d in datas], args.repeat)
+    t_lxml_parse = best_of(lambda: [etree.fromstring(d, parser) for d in datas], args.repeat)
+    t_load = best_of(lambda: [lawcode.loads(d) for d in datas], args.repeat)
     trees = [etree.fromstring(d, parser).getroottree() for d in datas]
     laws = [lawcode.loads(d) for d in datas]
-    t_lxml_write = _best(lambda: [etree.tostring(t, encoding="UTF-8", xml_declaration=True) for t in trees],
-                         args.repeat)
-    t_write = _best(lambda: [law.to_xml() for law in laws], args.repeat)
-    t_draft = _best(lambda: [law.draft().root for law in laws], args.repeat)
+    t_lxml_write = best_of(lambda: [etree.tostring(t, encoding="UTF-8", xml_declaration=True) for t in trees],
+                           args.repeat)
+    t_write = best_of(lambda: [law.to_xml() for law in laws], args.repeat)
+    t_draft = best_of(lambda: [law.draft().root for law in laws], args.repeat)
     n_prov = sum(len(law) for law in laws)
     laws.clear()
     trees.clear()

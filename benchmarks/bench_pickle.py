@@ -25,7 +25,6 @@ import json
 import multiprocessing
 import os
 import pickle
-import platform
 import sys
 import time
 from pathlib import Path
@@ -33,6 +32,8 @@ from pathlib import Path
 import lawcode
 from lawcode.io import pickling
 from lawcode.model.law import Law
+
+from _common import machine
 
 
 def _default_file() -> Path:
@@ -68,17 +69,6 @@ def _measure(articles: list, workers: int) -> dict[str, float | int]:
         elapsed = time.perf_counter() - t0
     assert pooled == [_work(a) for a in articles]
     return {"article_pickle_bytes": size, "pickle_all_s": dumps, "pool_map_s": elapsed}
-
-
-def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as info:
-            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    load = ", load average %.1f" % os.getloadavg()[0] if hasattr(os, "getloadavg") else ""
-    return f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {platform.system()}{load}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,17 +32,7 @@ from pathlib import Path
 import lawcode
 from lawcode.refs.scan import references, warm_up
 
-
-def _files(folder: Path, limit: int | None) -> list[tuple[str, bytes]]:
-    out = []
-    for p in sorted(folder.rglob("*.xml")):
-        data = p.read_bytes()
-        head = data[:400]
-        if b"<Law " in head or b"<Law>" in head:
-            out.append((str(p), data))
-        if limit is not None and len(out) >= limit:
-            break
-    return out
+from _common import law_files
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-gc", action="store_true",
                         help="disable the cyclic garbage collector for the whole run (pure compute, no GC pauses)")
     args = parser.parse_args(argv)
-    files = _files(args.folder, args.limit)
+    files = law_files(args.folder, args.limit)
     if not files:
         print(f"no <Law> files under {args.folder}", file=sys.stderr)
         return 1

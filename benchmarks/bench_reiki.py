@@ -16,7 +16,6 @@ import argparse
 import cProfile
 import json
 import os
-import platform
 import pstats
 import sys
 import time
@@ -24,17 +23,7 @@ from pathlib import Path
 
 from lawcode.io.reiki import convert, is_reiki_page
 
-
-def machine() -> str:
-    """CPU count and model, Python version: what an absolute timing must be quoted with."""
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as info:
-            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    load = ", load average %.1f" % os.getloadavg()[0] if hasattr(os, "getloadavg") else ""
-    return f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {platform.system()}{load}"
+from _common import machine
 
 
 def _convert_all(pages: list[tuple[str, bytes]]) -> tuple[float, float]:

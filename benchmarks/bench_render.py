@@ -19,7 +19,6 @@ best of N (CPU time of this process):
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 import tempfile
@@ -29,19 +28,16 @@ from pathlib import Path
 import lawcode
 from lawcode.diff.render import build_table, render_docx, render_html, render_json, render_markdown
 
+from _common import best_of
+
 ROOT = Path(__file__).resolve().parent.parent
 APPI = ("egov/415AC0000000057/415AC0000000057_20200126_430AC0000000080.xml",
         "egov/415AC0000000057/retrieved20250924_v1api_extracted.xml")
 
 
 def _best(fn, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        gc.collect()
-        t0 = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t0)
-    return best
+    """CPU seconds of the best of *repeat* calls (CPU time: a loaded machine distorts it less)."""
+    return best_of(fn, repeat, time.process_time)
 
 
 def measure(name: str, a: Path, b: Path, repeat: int) -> dict:

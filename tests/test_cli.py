@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from testsupport import SAMPLES, require_corpus
+from testsupport import SAMPLES, plain_console, require_corpus, xml_to_json_tree
 from lxml import etree
 
 import lawcode
@@ -32,10 +32,7 @@ LAWCODE_HOME = Path(lawcode.__file__).resolve().parent.parent
 @pytest.fixture(autouse=True)
 def _plain_console(monkeypatch):
     """rich must not colour or re-wrap the captured output, whatever the environment of the test run."""
-    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "CLICOLOR_FORCE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "200")
+    plain_console(monkeypatch)
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -677,16 +674,8 @@ def test_messages_use_japanese_citations(capsys, address, expected):
 
 def test_stats_counts_json_downloads(capsys, tmp_path):
     """API v2 JSON (here a bare element tree written from the sample) is a law file too; listings are skipped."""
-    def tree(e: etree._Element) -> dict:
-        children: list = [e.text] if e.text else []
-        for c in e:
-            if isinstance(c.tag, str):
-                children.append(tree(c))
-            if c.tail:
-                children.append(c.tail)
-        return {"tag": e.tag, "attr": dict(e.attrib), "children": children}
-
-    (tmp_path / "law.json").write_text(json.dumps(tree(etree.parse(str(V1)).getroot()), ensure_ascii=False),
+    (tmp_path / "law.json").write_text(json.dumps(xml_to_json_tree(etree.parse(str(V1)).getroot()),
+                                                  ensure_ascii=False),
                                        encoding="utf-8")
     (tmp_path / "revisions.json").write_text('{"law_info": {}, "revisions": []}', encoding="utf-8")
     code, out, err = run(capsys, "stats", "--format", "json", tmp_path)

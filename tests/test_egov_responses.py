@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from testsupport import SAMPLES
+from testsupport import SAMPLES, xml_to_json_tree
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
@@ -102,19 +102,6 @@ def v2_xml_response(full_text: str = TINY_LAW, revision_info: dict | None = None
         + full_text
         + "</law_full_text></law_data_response>"
     )
-
-
-def xml_to_json_tree(element: etree._Element) -> dict:
-    """The API v2 JSON element tree of an lxml element, written here independently of lawcode."""
-    children: list = []
-    if element.text:
-        children.append(element.text)
-    for child in element:
-        if isinstance(child.tag, str):
-            children.append(xml_to_json_tree(child))
-        if child.tail:
-            children.append(child.tail)
-    return {"tag": element.tag, "attr": dict(element.attrib), "children": children}
 
 
 TINY_TREE = xml_to_json_tree(etree.fromstring(TINY_LAW.encode()))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from lawcode.cli.common import EXIT_OK, EXIT_USAGE, wide_console
+from lawcode.cli.common import EXIT_OK, EXIT_USAGE, wide_console, write_output
 from lawcode.diff import Change, LawDiff, diff, effects_to_csv
 from lawcode.diff.effects import effect_type
 from lawcode.io import load
@@ -72,11 +72,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         buf = Console(record=True, width=140, file=io.StringIO(), highlight=False)
         summary(d, buf, limit=None if args.all else MAX_LINES)
         text = buf.export_text()
-    if args.output is not None:
-        args.output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {args.output}", markup=False, highlight=False)
-    else:
-        out.file.write(text)
+    write_output(text, args.output, out, err)
     return EXIT_OK
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from lawcode.cli.common import EXIT_OK, wide_console
+from lawcode.cli.common import EXIT_OK, wide_console, write_output
 from lawcode.diff import Timeline, timeline
 from lawcode.diff.effects import enforcement_date
 from lawcode.errors import LawcodeError
@@ -45,12 +45,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         raise LawcodeError("timeline needs at least two versions", where=str(args.files[0]))
     tl = timeline(versions)
     if args.format == "json" or args.output is not None:
-        text = tl.to_json() + "\n"
-        if args.output is not None:
-            args.output.write_text(text, encoding="utf-8")
-            err.print(f"wrote {args.output}", markup=False, highlight=False)
-        else:
-            out.file.write(text)
+        write_output(tl.to_json() + "\n", args.output, out, err)
         return EXIT_OK
     summary(tl, wide_console(out), None if args.all else MAX_LINES)
     return EXIT_OK

@@ -34,6 +34,7 @@ __all__ = [
     "print_error",
     "progress",
     "wide_console",
+    "write_output",
 ]
 
 T = TypeVar("T")
@@ -140,3 +141,20 @@ def progress(
         for item in items:
             yield item
             bar.advance(task)
+
+
+def write_output(text: str, output: Path | None, out: Console, err: Console) -> None:
+    """Write a command's result *text* to the file *output* (saying so on standard error) or to standard output.
+
+    One place for ``-o``: the result goes to the file unchanged (UTF-8, no console wrapping), and a file that
+    cannot be written raises :class:`~lawcode.errors.LawcodeError` naming it (exit status 2), not an OSError
+    traceback.
+    """
+    if output is None:
+        out.file.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise LawcodeError(f"cannot write the output: {exc.strerror}", where=str(output)) from exc
+    err.print(f"wrote {output}", markup=False, highlight=False)

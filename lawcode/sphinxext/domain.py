@@ -221,6 +221,7 @@ class LawDomain(Domain):
     # -- resolution ---------------------------------------------------------------------------------------------
     def resolve_xref(self, env: Any, fromdocname: str, builder: Any, typ: str, target: str, node: pending_xref,
                      contnode: Element) -> Element | None:
+        """Resolve a ``law`` cross-reference: internal anchors (``_ref``) or a citation such as 第三条の二."""
         if typ == "_ref":
             return self._resolve_internal(fromdocname, builder, target, node, contnode)
         return self._resolve_citation(env, fromdocname, builder, target, node, contnode,

@@ -346,26 +346,7 @@ def test_docx_to_an_unwritable_place_raises_a_lawcode_error(sample_diff, tmp_pat
     assert "x.docx" in str(err.value)
 
 
-def test_the_docs_page_examples_give_the_values_it_shows(monkeypatch, tmp_path):
-    import ast
-    import re
+def test_the_docs_page_examples_give_the_values_it_shows():
+    from testsupport import ROOT, run_page_examples
 
-    from testsupport import ROOT
-
-    page = (ROOT / "docs" / "shinkyu.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```python\n(.*?)```", page, flags=re.S)
-    assert blocks
-    monkeypatch.chdir(ROOT)
-    namespace: dict = {}
-    checked = 0
-    for block in blocks:
-        lines = block.splitlines()
-        for stmt in ast.parse(block).body:
-            comment = lines[stmt.end_lineno - 1].partition("  # ")[2].strip()
-            if isinstance(stmt, ast.Expr) and comment:
-                value = eval(compile(ast.Expression(stmt.value), "shinkyu.md", "eval"), namespace)  # noqa: S307
-                assert repr(value) == comment
-                checked += 1
-            else:
-                exec(compile(ast.Module([stmt], []), "shinkyu.md", "exec"), namespace)  # noqa: S102
-    assert checked >= 6
+    assert run_page_examples(ROOT / "docs" / "shinkyu.md", ROOT) >= 6

@@ -13,15 +13,13 @@ import lawcode
 from lawcode.cli import cmd_convert
 from lawcode.cli.common import candidate_files
 from lawcode.cli.main import main
+from testsupport import plain_console
 from reiki_pages import article, clause, d1w_line, d1w_page, head, item, srb_page, suppl
 
 
 @pytest.fixture(autouse=True)
 def _plain_console(monkeypatch):
-    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "CLICOLOR_FORCE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "200")
+    plain_console(monkeypatch)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ import lawcode
 from lawcode.io import canonical_xml, check_roundtrip
 from lawcode.io.reiki import convert, is_reiki_page, notes
 from reiki_gold import check_page
+from testsupport import ROOT, run_page_examples
 
 pytestmark = pytest.mark.corpus
 
@@ -88,27 +89,4 @@ def test_pages_round_trip_canonically(corpus):
 
 def test_docs_page_examples_are_real(corpus):
     """docs/reiki.md: every ``expr  # value`` line gives that value (paths relative to the corpus)."""
-    import ast
-    import os
-    import re
-
-    page = (Path(__file__).resolve().parents[2] / "docs" / "reiki.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```python\n(.*?)```", page, flags=re.S)
-    namespace: dict = {}
-    checked = 0
-    cwd = os.getcwd()
-    os.chdir(corpus)
-    try:
-        for block in blocks:
-            lines = block.splitlines()
-            for stmt in ast.parse(block).body:
-                comment = lines[stmt.end_lineno - 1].partition("  # ")[2].strip() if stmt.end_lineno else ""
-                if isinstance(stmt, ast.Expr) and comment:
-                    value = eval(compile(ast.Expression(stmt.value), "<docs>", "eval"), namespace)  # noqa: S307
-                    assert repr(value) == comment, (ast.get_source_segment(block, stmt), value)
-                    checked += 1
-                else:
-                    exec(compile(ast.Module([stmt], []), "<docs>", "exec"), namespace)  # noqa: S102
-    finally:
-        os.chdir(cwd)
-    assert checked >= 10
+    assert run_page_examples(ROOT / "docs" / "reiki.md", corpus) >= 10
