@@ -30,7 +30,7 @@ from lawcode.model.tags import (
     SUBITEM_TAGS,
     TITLE_OF,
 )
-from lawcode.model.render import inline_text, sentences_text
+from lawcode.model.render import inline_text, provision_lines, sentences_text
 from lawcode.errors import LawcodeError
 from lawcode.text.lawnum import LawNumber, parse_law_number
 from lawcode.text.normalize import normalize_for_match
@@ -222,6 +222,35 @@ class Provision(StructNode):
         out = layout(self._e, ruby)[0]
         if not ruby:
             self._text = out
+        return out
+
+    def cache_texts(self) -> str:
+        """:meth:`text` of this provision, laid out once together with the text of every sub-provision in it.
+
+        A walk that needs the text of each provision of a subtree (the reference scanner reads every 項, 号
+        and 細分) would otherwise lay out each character once per nesting level: a 項's text contains its 号's,
+        which contain their 細分's. A sub-provision printed with its own number fills a run of whole lines of
+        its parent's layout, exactly its own layout (:func:`~lawcode.model.render.provision_lines` with
+        ``marks``), so this method caches each such sub-provision's :meth:`text` as a slice of this one's
+        (where not cached yet; the values are the ones :meth:`text` computes). Returns this provision's text.
+        """
+        if self._text is not None:
+            return self._text
+        marks: dict[_E, tuple[int, int]] = {}
+        lines = provision_lines(self._e, False, True, marks)
+        texts = ["".join([t for t, _ in line]) for line in lines]
+        out = "\n".join(texts)
+        self._text = out
+        if marks:
+            starts = [0]
+            for t in texts:
+                starts.append(starts[-1] + len(t) + 1)
+            for d in self.descendants():
+                if d._text is None:
+                    span = marks.get(d._e)
+                    if span is not None:
+                        a, b = span
+                        d._text = out[starts[a]:starts[b] - 1] if b > a else ""
         return out
 
     def content_text(self, ruby: bool = False) -> str:

@@ -398,18 +398,37 @@ def sentences_text(container: _E, ruby: bool = False) -> str:
 
 
 # -- provisions -----------------------------------------------------------------------------------------------
-def provision_lines(e: _E, ruby: bool = False, with_number: bool = True) -> list[_Line]:
+#: Where sub-provisions sit in a provision's lines: ``element -> (first line, end line)``.
+Marks: TypeAlias = "dict[_E, tuple[int, int]]"
+
+
+def provision_lines(e: _E, ruby: bool = False, with_number: bool = True, marks: Marks | None = None) -> list[_Line]:
     """Lines of provision element *e* as :meth:`Provision.text` prints it (without its own number if not
-    *with_number*: 「第三条　」, 「２　」 and the 「第一章」 of 「第一章　総則」 are left out)."""
+    *with_number*: 「第三条　」, 「２　」 and the 「第一章」 of 「第一章　総則」 are left out).
+
+    With *marks*, record for every sub-provision laid out with its own number (every 項, 号, 細分 … except
+    an article's first 項, which prints the article's number) the range of lines it fills: those lines are
+    exactly :func:`provision_lines` of that sub-provision alone, so its text is a slice of this one's.
+    """
     out: list[_Line] = []
-    _provision(e, ruby, out, with_number)
+    _provision(e, ruby, out, with_number, marks)
     return out
 
 
-def _provision(e: _E, ruby: bool, out: list[_Line], with_number: bool) -> None:
+def _marked(c: _E, ruby: bool, out: list[_Line], marks: Marks | None) -> None:
+    """Lay out sub-provision *c* with its number; with *marks*, record the lines it fills."""
+    if marks is None:
+        _provision(c, ruby, out, True)
+        return
+    first = len(out)
+    _provision(c, ruby, out, True, marks)
+    marks[c] = (first, len(out))
+
+
+def _provision(e: _E, ruby: bool, out: list[_Line], with_number: bool, marks: Marks | None = None) -> None:
     tag = e.tag
     if tag == "Article":
-        _article(e, ruby, out, with_number)
+        _article(e, ruby, out, with_number, marks)
         return
     sentence_tag = SENTENCE_OF.get(tag)
     if sentence_tag is not None:
@@ -420,7 +439,7 @@ def _provision(e: _E, ruby: bool, out: list[_Line], with_number: bool) -> None:
                 if c.tag == title_tag:
                     _inline(c, ruby, c, number)
                     break
-        _numbered(e, ruby, out, number, sentence_tag)
+        _numbered(e, ruby, out, number, sentence_tag, marks)
         return
     container_title = TITLE_OF.get(tag)
     for c in e:
@@ -438,14 +457,14 @@ def _provision(e: _E, ruby: bool, out: list[_Line], with_number: bool) -> None:
                 if text:
                     out.append([(text, c)])
         elif ct in PROVISION_TAG_SET:
-            _provision(c, ruby, out, True)
+            _marked(c, ruby, out, marks)
         elif ct in _TOC_ENTRIES:
             _toc_entry(c, ruby, out, 0)
         else:
             _block(c, ruby, out)
 
 
-def _article(e: _E, ruby: bool, out: list[_Line], with_number: bool) -> None:
+def _article(e: _E, ruby: bool, out: list[_Line], with_number: bool, marks: Marks | None = None) -> None:
     number: _Line = []
     first = True
     for c in e:
@@ -455,17 +474,18 @@ def _article(e: _E, ruby: bool, out: list[_Line], with_number: bool) -> None:
                 _inline(c, ruby, c, number)
         elif ct == "Paragraph":
             if first:
-                _numbered(c, ruby, out, number, "ParagraphSentence")
+                _numbered(c, ruby, out, number, "ParagraphSentence", marks)
                 first = False
             else:
-                _provision(c, ruby, out, True)
+                _marked(c, ruby, out, marks)
         elif isinstance(ct, str):  # ArticleCaption, SupplNote, anything unforeseen
             _block(c, ruby, out)
     if first and number:
         out.append(number)
 
 
-def _numbered(e: _E, ruby: bool, out: list[_Line], number: _Line, sentence_tag: str) -> None:
+def _numbered(e: _E, ruby: bool, out: list[_Line], number: _Line, sentence_tag: str,
+              marks: Marks | None = None) -> None:
     """A 項, 号 or 細分: caption line, then ``number　sentences``, then its children."""
     head_done = False
     own_title = TITLE_OF.get(e.tag)
@@ -480,7 +500,7 @@ def _numbered(e: _E, ruby: bool, out: list[_Line], number: _Line, sentence_tag: 
         elif ct in _NUMBERED_SKIP or ct == own_title or not isinstance(ct, str):
             continue
         elif ct in PROVISION_TAG_SET:
-            _provision(c, ruby, out, True)
+            _marked(c, ruby, out, marks)
         else:
             _block(c, ruby, out)
     if not head_done and number:

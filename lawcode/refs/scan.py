@@ -124,7 +124,7 @@ def own_regions(law: "Law") -> Iterator[tuple["Provision", str, int, int]]:
             start = -1
         else:
             continue
-        text = p.text()
+        text = p.cache_texts()  # its 号 and 細分 come next: their texts are slices of this layout
         kids = p.subprovisions
         end = len(text)
         if kids:
@@ -642,7 +642,7 @@ def _scan(law: "Law", library: Any) -> Iterator[Reference]:
         if text.find("「第", start, end) >= 0:
             cite_like.update(t.group(1) for t in _CITE_LIKE_TERM.finditer(text, start, end))
         table_law: tuple[int, LawRef] | None = None
-        if "読み替え" in text[start:end]:
+        if text.find("読み替え", start, end) >= 0:
             table_law = _reading_table_law(res, text, start, end)
         quotes = _quotes(text, start, end)
         qstarts = [q[0] for q in quotes]
@@ -976,9 +976,14 @@ def _make(p: "Provision", text: str, s: int, e: int, kind: RefKind, law_ref: Law
     targets: list[str] = []
     ok = True
     why = reason
-    law = res.loaded(law_ref)
+    law = res.law if law_ref is None else res.loaded(law_ref)
+    by_path = law._by_path if law is not None else None
     for loc in locs:
-        path = res.canon(law, loc) if law is not None else None
+        path: str | None = "-".join(loc)
+        if by_path is None or law is None:  # the cited law's text is not loaded
+            path = None
+        elif path not in by_path:  # the common case, a path as written, is checked without the full search
+            path = res.canon(law, loc)
         if path is None:
             ok = False
             path = "-".join(loc)
@@ -990,17 +995,10 @@ def _make(p: "Provision", text: str, s: int, e: int, kind: RefKind, law_ref: Law
         resolved = bool(targets) and ok and why is None
         if not resolved and why is None:
             why = "no target"
-    return Reference(
-        source=p.path or "",
-        span=(s, e),
-        text=text[s:e],
-        kind=kind,
-        target_law=law_ref.key if law_ref is not None else None,
-        targets=tuple(targets),
-        resolved=resolved,
-        reason=None if resolved else why,
-        part=part,
-    )
+    # positional arguments (source, span, text, kind, target_law, targets, resolved, reason, part): a third
+    # cheaper than keywords for the frozen dataclass, and this runs once per mention
+    return Reference(p.path or "", (s, e), text[s:e], kind, law_ref.key if law_ref is not None else None,
+                     tuple(targets), resolved, None if resolved else why, part)
 
 
 def warm_up() -> None:
