@@ -56,7 +56,8 @@ __all__ = ["TextEntry", "parse_text", "read_text_tree", "classify"]
 _SPACES = " \t\u3000"
 _GAP = " \u3000"
 _AMENDING = re.compile(r"(?:一部を次のように改正する|次のように改める)。$")
-_ANNOUNCES = re.compile(r"次(?:の|に掲げる|のように)")
+#: An 改め文 that announces quoted provisions (「次の一条を加える。」) — not a note that it was left out (「（「次のよう」略）」).
+_ANNOUNCES = re.compile(r"次(?:の|に掲げる|のように)(?!.*略[）〕)]$)")
 _LAW_NUMBER = re.compile(r"^[明大昭平令][^（）()]*年.*(?:第.*号|憲法|規則.*)$")
 #: Appendix element by the first keyword found in its title (「別記第一様式」 is a 様式).
 _APPENDIX_TAGS = (
@@ -73,7 +74,7 @@ _APPENDIX_TITLE = {
 #: 様式 and 書式 hold their figures in a StyleStruct/FormatStruct (a running-text line before it is its title).
 _STYLE_STRUCT = {"AppdxStyle": "StyleStruct", "AppdxFormat": "FormatStruct", "SupplProvisionAppdxStyle": "StyleStruct"}
 _CONTAINER_UNIT = re.compile(r"第[^編章節款目]+([編章節款目])")
-_ENACTING = re.compile(r"(?:制定する|定める|改正する|公布する|公布セシム)。?$")
+_ENACTING = re.compile(r"(?:制定する|定める|改正する|公布する|公布セシム|左ノ通定ム)。?$")
 _NUMBERED = ("article", "container", "paragraph", "item", "kana", "paren")
 
 
@@ -413,9 +414,13 @@ class _Nest:
             self.attach(_PARAGRAPH, p, e)
             return
         article = next((el for level, el in reversed(self.stack) if level == _ARTICLE), None)
-        if article is not None and _unnumbered_paragraphs(article) and not self._in_list() and (
-                e.body.endswith("。") or not self._last_text().endswith("。")):
-            # old laws do not number their 項: running text after an article's first 項 is its next 項
+        if article is None and self.stack and self.stack[0][1].tag == "Paragraph" \
+                and self.root.tag in ("MainProvision", "SupplProvision"):
+            article = self.root  # a 附則 (or 本則) of unnumbered 項 without articles: the same rule as in a 条
+        if article is not None and _unnumbered_paragraphs(article) and not self._in_list() \
+                and "\u3000" not in e.body and (e.body.endswith("。") or not self._last_text().endswith("。")):
+            # old laws do not number their 項: running text after an article's first 項 is its next 項 — unless
+            # it has columns (「死刑　死刑」): a 項 is one sentence, a List line may be a row of columns
             p = etree.Element("Paragraph", Num=str(len(article.findall("Paragraph")) + 1))
             self.take_caption(p, "ParagraphCaption")
             etree.SubElement(p, "ParagraphNum")
@@ -472,6 +477,8 @@ class _Builder:
         self.nest: _Nest | None = None
         self.suppl: etree._Element | None = None
         self.pending: list[TextEntry] = []  # running text before the first 条: 制定文 or unnumbered 項
+        self.following: TextEntry | None = None  # the line after the one being read
+        self.toc_preamble = False  # the 目次 lists a 「前文」: the running text after it is the 前文
         # amending laws
         self.amending: etree._Element | None = None  # the 項 that says 「…の一部を次のように改正する。」
         self.amend: etree._Element | None = None  # the current AmendProvision
@@ -500,6 +507,7 @@ class _Builder:
                 self._flush_pending(e)
                 i = self._toc(i)
                 continue
+            self.following = entries[i + 1] if i + 1 < n else None
             self._line(e)
             i += 1
         self._flush_pending(None)
@@ -543,6 +551,7 @@ class _Builder:
             raise ParseError(f"{exc.reason if hasattr(exc, 'reason') else exc}", source=self.source,
                              line=line, column=1) from None
         self.body.append(toc)
+        self.toc_preamble = toc.find("TOCPreambleLabel") is not None
         return i
 
     # -- parts
@@ -556,7 +565,7 @@ class _Builder:
         if not self.pending:
             return
         pending, self.pending = self.pending, []
-        if self.nest is None:
+        if self.nest is None and not self.toc_preamble:
             while pending and pending[0].kind == "plain" and _enacting(pending[0].body):
                 etree.SubElement(self.body, "EnactStatement").text = pending.pop(0).body
         if next_entry is not None and next_entry.kind in ("article", "container", "toc_label") and self.nest is None:
@@ -566,7 +575,7 @@ class _Builder:
                 if e.kind == "caption":
                     captions.append(e)
                     continue
-                if next_entry.kind == "toc_label" or _enacting(e.body) and preamble is None:
+                if next_entry.kind == "toc_label" or _enacting(e.body) and preamble is None and not self.toc_preamble:
                     for c in captions:  # a bracketed line inside the 制定文
                         etree.SubElement(self.body, "EnactStatement").text = c.body
                     etree.SubElement(self.body, "EnactStatement").text = e.body
@@ -683,8 +692,19 @@ class _Builder:
         if kind == "suppl":
             self._end_amending()
             return False
+        if kind == "caption" and self.amend is None and self._amends_a_law() and not (
+                self.following is not None and self.following.kind == "article"):
+            # 「…の一部を次のように改正する。」 is followed by 改め文, never by a quoted caption: a bracketed line
+            # right after it is an 改め文 sentence (「（「次のよう」略）」, e-Gov's note of an omitted 改め文) unless
+            # a 条 follows: then the 改め文 were left out and it is the next article's caption
+            e = TextEntry("plain", "", e.body, e.indent, e.line, e.column)
+            kind = "plain"
         if kind == "article" and (_AMENDING.search(e.body) or self.amend is None
                                   or not _ANNOUNCES.search(self._amend_sentence())):
+            self._end_amending()
+            return False
+        if kind == "paragraph" and self.amend is not None and not _ANNOUNCES.search(self._amend_sentence()):
+            # 「２　…」 after an 改め文 that quotes nothing: the next 項 of the amending article itself
             self._end_amending()
             return False
         if kind == "plain" and self.amend is not None and not e.body.endswith("。") \
@@ -725,6 +745,11 @@ class _Builder:
             return True
         self.quoted.add(e)
         return True
+
+    def _amends_a_law(self) -> bool:
+        """True when the amending 項 amends a whole law (「…の一部を次のように改正する。」)."""
+        assert self.amending is not None
+        return (self.amending.findtext("ParagraphSentence/Sentence[last()]") or "").endswith("改正する。")
 
     def _amend_sentence(self) -> str:
         if self.amend is None:
