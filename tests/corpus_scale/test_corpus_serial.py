@@ -46,6 +46,17 @@ def test_graph_equals_citation_graph_of_the_law(sample_v1):
             assert attrs["label"] == sample_v1.get(attrs["path"]).label
 
 
+def test_graph_from_a_references_table_needs_no_second_scan(sample_v1):
+    with Corpus([V1, V2], scheduler="serial") as c:
+        refs = c.references()
+        from_table = c.citation_graph(refs)
+        scanned = c.citation_graph()
+    assert sorted(from_table.edges(data=True), key=repr) == sorted(scanned.edges(data=True), key=repr)
+    assert dict(from_table.nodes(data=True)) == dict(scanned.nodes(data=True))
+    with pytest.raises(lawcode.LawcodeError):
+        c.citation_graph(references=[1, 2])
+
+
 def test_definitions_are_those_of_each_law(sample_v1):
     with Corpus([V1], scheduler="serial") as c:
         df = c.definitions()
