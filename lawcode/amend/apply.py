@@ -16,6 +16,7 @@ from typing import Callable, Iterator
 from lxml import etree
 
 from lawcode.amend.locate import Cursor, LocateError, label_of, num_attr
+from lawcode.amend.numbering import LabelStyle, label_style, read_label, write_label
 from lawcode.amend.textedit import replace_everywhere
 from lawcode.amend.operations import (
     Add,
@@ -38,7 +39,7 @@ from lawcode.errors import AmendError, LawcodeError
 from lawcode.io.text import FragmentStyle, read_fragment, read_toc
 from lawcode.io.text.reader import fill_sentences
 from lawcode.model.tags import CONTAINER_TAGS, SUBITEM_TAGS, TITLE_OF
-from lawcode.text.numerals import int_to_aiu, int_to_iroha, int_to_kanji, to_fullwidth_digits
+from lawcode.text.numerals import int_to_kanji
 
 __all__ = ["Applier", "LogEntry"]
 
@@ -296,9 +297,15 @@ class Applier:
     # -- structure ---------------------------------------------------------------------------------------
     def _Delete(self, op: Delete) -> LogEntry:
         done: list[str] = []
-        for t, elements in self._targets(op.targets):
+        # every target is found before anything is removed (sentence-start numbering): 「第二十二条及び第二十三条を
+        # 削る」 names one element 「第二十二条及び第二十三条　削除」 twice, and it is removed once
+        seen: set[tuple[etree._Element, str | None]] = set()
+        for t, elements in list(self._targets(op.targets)):
             part = t.part if isinstance(t, Loc) else None
             for e in elements:
+                if (e, part) in seen:
+                    continue
+                seen.add((e, part))
                 label = label_of(e)
                 if part == "caption":
                     cap = next((c for c in e if c.tag in _CAPTION_TAGS), None)
@@ -598,9 +605,7 @@ class Applier:
         return [x for x in pool[pool.index(e) + 1:] if x not in self.cursor.fresh]
 
     def _subitem_number(self, key: str) -> tuple[int, ...]:
-        from lawcode.text.numerals import aiu_to_int, iroha_to_int
-
-        return (aiu_to_int(key) if self.style.horizontal else iroha_to_int(key),)
+        return (read_label(key, horizontal=bool(self.style.horizontal)),)
 
     def _Shift(self, op: Shift) -> LogEntry:
         target = op.target
@@ -653,10 +658,25 @@ class Applier:
             return
         _set_text(title, text)
 
+    def _sibling_style(self, e: etree._Element, old: str, default: LabelStyle) -> LabelStyle:
+        """The printed-number style of *e*'s level, read from its siblings' titles (see :mod:`.numbering`)."""
+        parent = e.getparent()
+        title_tag = TITLE_OF.get(e.tag, "")
+        titles = []
+        for s in (parent if parent is not None else ()):
+            if s is not e and s.tag == e.tag:
+                t = s.find(title_tag)
+                if t is not None:
+                    titles.append(_text_of(t))
+        return label_style(titles, old, default, horizontal=bool(self.style.horizontal))
+
     def _set_number(self, e: etree._Element, number: tuple[int, ...]) -> None:
-        """Give *e* a new number: the ``Num`` attribute and its printed title, in the law's style."""
-        self.cursor.orig.setdefault(e, e.get("Num") or "")
-        e.set("Num", num_attr(number))
+        """Give *e* a new number: the ``Num`` attribute and its printed title, in the law's style.
+
+        A 別表 that has no ``Num`` (most exports) keeps none: its number lives in its title only."""
+        self.cursor.orig.setdefault(e, self.cursor.number_of(e))
+        if e.get("Num") is not None or e.tag != "AppdxTable":
+            e.set("Num", num_attr(number))
         tag = e.tag
         title_tag = TITLE_OF.get(tag)
         title = e.find(title_tag) if title_tag else None
@@ -668,21 +688,16 @@ class Applier:
                 title = etree.Element("ParagraphNum")
                 e.insert(0, title)
             old = _text_of(title)
-            digits = str(number[0])
-            text = digits if (old and old.isascii()) else to_fullwidth_digits(digits)
+            text = write_label(number, self._sibling_style(e, old, LabelStyle("fullwidth")))
             if number == (1,) and not old:
                 text = ""
         elif tag == "Item":
             old = _text_of(title) if title is not None else ""
-            if old.startswith(("(", "（")):
-                body = str(number[0]) if old[1:2].isascii() else to_fullwidth_digits(str(number[0]))
-                text = old[0] + body + old[-1]
-            else:
-                text = "の".join(int_to_kanji(n) for n in number)
+            text = write_label(number, self._sibling_style(e, old, LabelStyle("kanji")))
         elif tag in SUBITEM_TAGS:
             old = _text_of(title) if title is not None else ""
-            kana = int_to_aiu(number[0]) if horizontal else int_to_iroha(number[0])
-            text = old[0] + kana + old[-1] if old.startswith(("(", "（")) else kana
+            kana = LabelStyle("aiu" if horizontal else "iroha")
+            text = write_label(number, self._sibling_style(e, old, kana))
         elif tag == "AppdxTable":
             old = _text_of(title) if title is not None else ""
             label = "別表第" + "の".join(str(n) if horizontal else int_to_kanji(n) for n in number)

@@ -8,6 +8,7 @@ provision last named as a subject (a renumbering destination is not an anteceden
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -15,7 +16,7 @@ from lxml import etree
 from lawcode.amend.operations import Loc, Range, Step, Target
 from lawcode.model.tags import CONTAINER_TAGS, SUBITEM_TAGS
 
-__all__ = ["Cursor", "LocateError", "num_attr", "label_of"]
+__all__ = ["Cursor", "LocateError", "appendix_num", "num_attr", "label_of"]
 
 _CONTAINERS = frozenset(CONTAINER_TAGS)
 _TOP_KINDS = {"MainProvision", "SupplProvision", "TOC", "LawTitle", "AppdxTable"}
@@ -27,6 +28,34 @@ class LocateError(Exception):
 
 def num_attr(number: tuple[int, ...]) -> str:
     return "_".join(str(n) for n in number)
+
+
+#: Appendix kinds whose number e-Gov often writes only in the printed title (79 of 83 bulk files with 別表).
+_APPENDIX_TAGS = frozenset({"AppdxTable", "AppdxStyle", "AppdxFormat", "AppdxFig", "AppdxNote", "Appdx"})
+#: 「別表第二の三」, 「別表第2」, 「別表第２」 at the start of an appendix title (the part before its subject).
+_APPENDIX_HEAD = re.compile(r"^[^第\s\u3000（(]*第([〇一二三四五六七八九十百千0-9０-９]+)((?:の[〇一二三四五六七八九十百千0-9０-９]+)*)")
+
+
+def appendix_num(e: etree._Element) -> str | None:
+    """The number of an appendix in ``Num`` form (``"2_3"``): its ``Num`` attribute when it has one, else the
+    number printed in its title (「別表第二の三　…」), because most exports give 別表 no ``Num`` and an 改め文
+    names them by title. ``None`` for a lone 「別表」."""
+    num = e.get("Num")
+    if num is not None or e.tag not in _APPENDIX_TAGS:
+        return num
+    from lawcode.text.numerals import parse_any_numeral
+
+    title = e.find(e.tag + "Title")
+    if title is None:
+        return None
+    m = _APPENDIX_HEAD.match(_norm(_inline(title)))
+    if m is None:
+        return None
+    try:
+        parts = [parse_any_numeral(m.group(1))] + [parse_any_numeral(x) for x in m.group(2).split("の")[1:]]
+    except ValueError:
+        return None
+    return num_attr(tuple(parts))
 
 
 def _norm(text: str) -> str:
@@ -62,7 +91,13 @@ class Cursor:
     def _num(self, e: etree._Element) -> str | None:
         if e in self.fresh:
             return None
-        return self.orig.get(e, e.get("Num"))
+        if e in self.orig:
+            return self.orig[e]
+        return appendix_num(e)
+
+    def number_of(self, e: etree._Element) -> str:
+        """The number *e* had at the start of the sentence, in ``Num`` form (``""`` when it has none)."""
+        return self._num(e) or ""
 
     def _pick(self, candidates: list[etree._Element], number: tuple[int, ...], what: str) -> etree._Element:
         wanted = num_attr(number)
@@ -83,6 +118,13 @@ class Cursor:
         if e is None:
             raise LocateError("the law has no 本則")
         return e
+
+    def _paragraph_main(self) -> etree._Element:
+        """The 本則 of a law written in 項 without articles (項建て), the holder of a bare 「第N項」."""
+        main = self.main()
+        if main.find("Paragraph") is None:
+            raise LocateError("no antecedent for a bare Paragraph location")
+        return main
 
     def _suppl(self) -> etree._Element:
         for e in self.body.findall("SupplProvision"):
@@ -178,8 +220,10 @@ class Cursor:
             return self._pick(self.articles(cur), step.number, "article")
         if kind == "Paragraph":
             if cur is None:
-                cur = self._context("Article")
-            if cur.tag not in ("Article", "SupplProvision"):
+                cur = self.last.get("Article")
+            if cur is None:  # 「第三項中」 in a law whose 本則 is made of 項 only (項建て)
+                cur = self._paragraph_main()
+            if cur.tag not in ("Article", "SupplProvision", "MainProvision"):
                 raise LocateError(f"a 項 inside <{cur.tag}>")
             return self._pick(cur.findall("Paragraph"), step.number, "paragraph")
         if kind == "Item":
@@ -252,8 +296,8 @@ def label_of(e: etree._Element) -> str:
             n = node.get("Num") or "?"
             parts.append(f"第{int_to_kanji(int(n)) if n.isdigit() else n}項")
         elif tag == "Item":
-            n = (node.get("Num") or "?").split("_")
-            parts.append("第" + "の".join(int_to_kanji(int(x)) if x.isdigit() else x for x in n) + "号")
+            n = [int_to_kanji(int(x)) if x.isdigit() else x for x in (node.get("Num") or "?").split("_")]
+            parts.append("第" + n[0] + "号" + "".join("の" + x for x in n[1:]))  # 枝番 after 号: 第三号の二
         elif tag in SUBITEM_TAGS:
             t = node.find(tag + "Title")
             parts.append(_inline(t) if t is not None else tag)

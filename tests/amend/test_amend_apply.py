@@ -8,6 +8,7 @@ import lawcode
 from lawcode.amend import Scope, amend
 
 from amend_laws import LAW_NUM, TITLE, A, P, chapter, law, xml
+from lawcode.text.numerals import to_fullwidth_digits
 
 PRE = f"{TITLE}（{LAW_NUM}）の一部を次のように改正する。\n"
 
@@ -370,3 +371,83 @@ def test_quoted_phrase_of_several_toc_lines():
     sections = r.law.toc.element.findall("TOCChapter/TOCSection")
     assert [(s.get("Num"), s.findtext("SectionTitle"), s.findtext("ArticleRange")) for s in sections] == [
         ("1", "第一節　甲", "（第一条）"), ("2", "第二節　丙", "（第二条）"), ("3", "第三節　丁", "（第三条）")]
+
+
+# -- numbering conventions and locations of issue 8's round-trip gaps ----------------------------------------
+def _tree(law_: lawcode.Law):
+    from lxml import etree
+
+    return etree.fromstring(law_.to_xml())
+
+
+def _subitem2(n: int, title: str) -> str:
+    return (f'<Subitem2 Num="{n}"><Subitem2Title>{title}</Subitem2Title>'
+            f'<Subitem2Sentence><Sentence Num="1" WritingMode="vertical">細{n}</Sentence></Subitem2Sentence></Subitem2>')
+
+
+def test_renumbered_subitems_keep_the_levels_bracketed_full_width_digits():
+    subs = "".join(_subitem2(n, f"（{to_fullwidth_digits(n)}）") for n in range(1, 10))
+    item = ('<Item Num="1"><ItemTitle>一</ItemTitle><ItemSentence><Sentence Num="1" WritingMode="vertical">号</Sentence>'
+            '</ItemSentence><Subitem1 Num="1"><Subitem1Title>イ</Subitem1Title><Subitem1Sentence>'
+            f'<Sentence Num="1" WritingMode="vertical">イ</Sentence></Subitem1Sentence>{subs}</Subitem1></Item>')
+    para = (f'<Paragraph Num="1"><ParagraphNum/><ParagraphSentence><Sentence Num="1" WritingMode="vertical">柱書'
+            f'</Sentence></ParagraphSentence>{item}</Paragraph>')
+    base = law(f'<Article Num="1"><ArticleTitle>第一条</ArticleTitle>{para}</Article>')
+    new = run(base, "第一条第一号イ（９）を同号イ（１０）とする。").law
+    titles = [t.text for t in _tree(new).iter("Subitem2Title")]
+    assert titles[-1] == "（１０）"  # not 「（10）」 nor 「（ヌ）」
+    assert [s.get("Num") for s in _tree(new).iter("Subitem2")][-1] == "10"
+
+
+def test_items_shifted_past_ten_are_kanji_and_paragraphs_full_width():
+    base = law(A(1, *[P(n, f"項{n}。") for n in range(1, 10)]),
+               A(2, P(1, "柱書", [f"号{n}" for n in range(1, 10)])))
+    new = run(base, "第一条中第九項を第十項とし、第二項から第八項までを一項ずつ繰り下げ、第一項の次に次の一項を加える。\n"
+                    "２　新しい項。\n第二条中第九号を第十号とする。").law
+    assert [p.findtext("ParagraphNum") for p in _tree(new).find(".//Article[@Num='1']").iter("Paragraph")][-3:] == ["８", "９", "１０"]
+    assert [t.text for t in _tree(new).iter("ItemTitle")][-1] == "十"
+
+
+def test_bare_paragraph_of_a_law_made_of_paragraphs_only():
+    base = law(P(1, "甲。"), P(2, "乙。"), P(3, "丙。"))
+    r = run(base, "本則第三項中「丙」を「丁」に改める。\n第二項中「乙」を「戊」に改める。")
+    texts = [p.findtext("ParagraphSentence/Sentence") for p in _tree(r.law).iter("Paragraph")]
+    assert texts == ["甲。", "戊。", "丁。"]
+    with pytest.raises(lawcode.AmendError, match="paragraph not found"):
+        run(base, "本則第五項中「丙」を「丁」に改める。")
+
+
+_APPENDICES = "".join(
+    f'<AppdxTable><AppdxTableTitle>別表第{k}（第一条関係）</AppdxTableTitle><TableStruct><Table><TableRow>'
+    f'<TableColumn><Sentence>{w}</Sentence></TableColumn><TableColumn><Sentence>乙</Sentence></TableColumn>'
+    '</TableRow></Table></TableStruct></AppdxTable>' for k, w in (("一", "甲"), ("二", "丙")))
+
+
+def test_appendix_without_num_is_found_and_renumbered_by_its_title():
+    base = law(A(1, P(1, "甲。")), extra=_APPENDICES)
+    new = run(base, "別表第二中「丙」を「丁」に改める。").law
+    second = _tree(new).findall(".//AppdxTable")[1]
+    assert second.findtext("TableStruct/Table/TableRow/TableColumn/Sentence") == "丁"
+    new = run(base, "別表第二を別表第三とする。").law
+    second = _tree(new).findall(".//AppdxTable")[1]
+    assert second.findtext("AppdxTableTitle") == "別表第三（第一条関係）"
+    assert second.get("Num") is None  # the export gave it none: its number stays in the title
+    with pytest.raises(lawcode.AmendError, match="not found"):
+        run(base, "別表第三中「丙」を「丁」に改める。")
+
+
+def test_label_of_writes_the_branch_number_after_go():
+    from lawcode.amend.locate import label_of
+
+    item = _tree(law(A(1, P(1, "柱書", ["一", "二"])))).find(".//Item[@Num='2']")
+    item.set("Num", "3_2")
+    assert label_of(item) == "第一条第一項第三号の二"
+
+
+def test_deleting_both_ends_of_a_deleted_range_removes_it_once():
+    deleted = ('<Article Num="2:3"><ArticleTitle>第二条及び第三条</ArticleTitle><Paragraph Num="1"><ParagraphNum/>'
+               '<ParagraphSentence><Sentence Num="1" WritingMode="vertical">削除</Sentence></ParagraphSentence>'
+               '</Paragraph></Article>')
+    base = law(A(1, P(1, "甲。")), deleted, A(4, P(1, "乙。")))
+    r = run(base, "第二条及び第三条を削る。")
+    assert [a.get("Num") for a in _tree(r.law).iter("Article")] == ["1", "4"]

@@ -11,9 +11,9 @@ import pytest
 
 from lawcode.amend.roundtrip import check_files, corpus_pairs
 
-#: Exact round trips among the sampled pairs that differ: 30 of 40 (75 %) on 2026-12-05 (see docs/amend.md); the floor
-#: leaves room for one or two pairs of the sample.
-FLOOR = 0.70
+#: Exact round trips among the sampled pairs that differ: 30 of 40 (75 %) on 2026-12-05 (see docs/amend.md), 32 of 40
+#: (80 %) once the applier located 項建て 本則 and 別表 without ``Num``; the floor leaves room for one pair of the sample.
+FLOOR = 0.77
 SAMPLE = 40
 
 
