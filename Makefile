@@ -67,7 +67,7 @@ demo: install
 	@echo "→ open $(DEMO_OUT)/shinkyu.html in a browser (print-ready, A4 landscape)"
 	@echo
 	@echo "== The 改め文 applied to v1 (lawcode amend), compared with v2 =="
-	$(VENV)/bin/lawcode amend $(SAMPLES)/sakuragaoka_jorei_v1.xml $(SAMPLES)/sakuragaoka_kaisei_r5_21.txt -o $(DEMO_OUT)/amended.xml
+	$(VENV)/bin/lawcode amend $(SAMPLES)/sakuragaoka_jorei_v1.xml $(SAMPLES)/sakuragaoka_kaisei_r5_21.txt -o $(DEMO_OUT)/amended.xml --explain
 	$(VENV)/bin/lawcode diff $(DEMO_OUT)/amended.xml $(SAMPLES)/sakuragaoka_jorei_v2.xml
 	@echo "(the one difference is the 改正附則 itself, which an 改め文's main provisions do not contain)"
 	@echo

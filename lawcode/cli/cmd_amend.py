@@ -2,8 +2,9 @@
 
 The amending text may amend several laws (a 整備法): only the parts that amend BASE (by title or law number)
 are applied. ``--scope`` selects the 改正規定 in force (段階施行): ``all``, ``article:第七十三条``,
-``only:<provisions>`` or ``except:<provisions>``. ``--explain`` lists the operations and what each did. On
-failure the command prints the AmendError (sentence, operation, target, why) and exits with 1.
+``only:<provisions>`` or ``except:<provisions>``. ``--explain`` lists the operations and what each did, the
+renumbered and deleted provisions, and the ハネ改正 check (citations left pointing at them,
+:meth:`Amendment.dangling`). On failure the command prints the AmendError (sentence, operation, target, why) and exits with 1.
 """
 
 from __future__ import annotations
@@ -75,6 +76,14 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
             explain_to.print("番号の変更・削除:", markup=False, highlight=False)
             for move in moves:
                 explain_to.print(f"  {move.old_label} → {move.new_label or '（削除）'}", markup=False, highlight=False)
+        dangling = result.dangling()
+        explain_to.print(
+            "ハネ改正の確認: " + (f"{len(dangling)} 件の引用が番号の変わった・削られた規定を指したまま" if dangling
+                               else "番号の変わった・削られた規定を指したままの引用はない"),
+            markup=False, highlight=False,
+        )
+        for item in dangling:
+            explain_to.print(f"  {item}", markup=False, highlight=False)
     data = result.law.to_xml()
     if args.output is not None:
         args.output.write_bytes(data)
