@@ -7,7 +7,9 @@ Edges point from the provision that depends to the provision it depends on (the 
 * ``準用`` — a citation followed by 「…を準用する」/「…において準用する」: the citing provision applies the cited
   one mutatis mutandis;
 * ``委任`` — a provision of another given law (a 施行令 or 施行規則, an ordinance) citing the changed law: it
-  carries out what the law delegated to it;
+  carries out what the law delegated to it; and the other way round, when the changed law is the order: a
+  provision of a given parent law that delegates (「政令で定める」, :mod:`lawcode.impact.delegation`) to the
+  changed order's provision citing it (reverse delegation; the step is labelled 「委任「政令で定める」」);
 * ``定義`` — a provision that uses a defined term, to the provision defining it (:func:`lawcode.definitions`).
 
 :meth:`PropagationGraph.reach` walks the edges backwards from the changed provisions, breadth first and at
@@ -26,6 +28,7 @@ from typing import Iterable
 import networkx as nx
 
 from lawcode.diff import Change
+from lawcode.impact.delegation import delegation_phrase
 from lawcode.model.law import Law
 from lawcode.refs.definitions import definitions
 from lawcode.refs.graph import citation_graph, law_key
@@ -100,6 +103,8 @@ class PropagationGraph:
             rel = "参照"
             if ulaw != vlaw:
                 rel = "委任" if vlaw == self.key else "参照"
+                if ulaw == self.key:
+                    self._add_reverse_delegation(by_key.get(vlaw), u, v, vpath, texts)
             else:
                 src_law = by_key.get(ulaw)
                 if src_law is not None:
@@ -122,17 +127,32 @@ class PropagationGraph:
         for n in self.graph.nodes:
             self._by_article.setdefault(article_of(n), []).append(n)
 
+    def _add_reverse_delegation(self, parent: Law | None, u: str, v: str, vpath: str,
+                                texts: dict[tuple[str, str], str]) -> None:
+        """The changed law's provision *u* cites *v* of another given law: when *v* delegates to an order
+        (「政令で定める」), *v* depends on *u* — add ``v -委任-> u`` with the phrase."""
+        if parent is None:
+            return
+        key = (v.partition("/")[0], vpath)
+        if key not in texts:
+            p = parent.get(vpath)
+            texts[key] = p.text() if p is not None else ""
+        phrase = delegation_phrase(texts[key])
+        if phrase is not None:
+            self.graph.add_edge(v, u, rel="委任", text=phrase, phrase=phrase)
+
     def node(self, path: str, key: str | None = None) -> str:
         """The node name of *path* in the law with graph key *key* (default: the new version)."""
         return f"{key or self.key}/{path}"
 
-    def label(self, node: str) -> str:
-        """A node as a reader cites it: 「第五十四条第二項」 in the changed law, 「試験法施行令 第一条」 in another."""
+    def label(self, node: str, named: bool = False) -> str:
+        """A node as a reader cites it: 「第五十四条第二項」 in the changed law, 「試験法施行令 第一条」 in another
+        (and in the changed law too with *named*, for a path that starts in another law)."""
         key, _, path = node.partition("/")
         law = self.laws_by_key.get(key)
         p = law.get(path) if law is not None else None
         text = (p.label if p is not None else None) or path
-        return text if key == self.key or law is None else f"{law.title or key} {text}"
+        return text if (key == self.key and not named) or law is None else f"{law.title or key} {text}"
 
     def _near(self, node: str) -> list[str]:
         return [n for n in self._by_article.get(article_of(node), ()) if _related(n, node)]
@@ -159,7 +179,8 @@ class PropagationGraph:
                 for src, _, data in self.graph.in_edges(target, data=True):
                     if src in seeds or src in best or _related(src, cur.node):
                         continue
-                    step = (data["rel"] + (f"「{data['text']}」" if data["rel"] == "定義" else ""), cur.node)
+                    shown = data["text"] if data["rel"] == "定義" else data.get("phrase")
+                    step = (data["rel"] + (f"「{shown}」" if shown else ""), cur.node)
                     r = Reach(src, (step, *cur.steps), cur.change)
                     best[src] = r
                     queue.append(r)

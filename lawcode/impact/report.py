@@ -345,12 +345,14 @@ def impact(diff: LawDiff, trace: Trace, laws: Iterable[Law] | None = None, *, de
                         found = r
             if found is None:
                 continue
+            named = st.law_key is not None  # the path starts in another law: name the changed law too
             path = [item.id, f"{st.link.kind}→{graph.label(found.node)}"]
             for rel, node in found.steps:
-                path.append(f"{rel}→{graph.label(node)}")
+                path.append(f"{rel}→{graph.label(node, named)}")
             c = found.change
             via = "、".join(r for r, _ in found.steps)
-            reason = (f"{graph.label(found.node)}は{via}を通じて{c.label}の改正"
+            changed = f"{law_name(diff.new)} {c.label}" if named else c.label
+            reason = (f"{graph.label(found.node)}は{via}を通じて{changed}の改正"
                       f"（{KIND_LABELS.get(c.kind, c.kind)}）の影響を受ける")
             hits.append(ImpactHit(item, st.link, "indirect", st.state, reason, path, c, st, found.depth, found.steps))
     hits.sort(key=lambda h: (h.klass != "direct", h.depth))
