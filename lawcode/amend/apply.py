@@ -15,7 +15,9 @@ from typing import Callable, Iterator
 
 from lxml import etree
 
+from lawcode.amend.document import SENTENCE_END
 from lawcode.amend.locate import Cursor, LocateError, label_of, num_attr
+from lawcode.amend.locate import _inline as _text_of
 from lawcode.amend.numbering import LabelStyle, label_style, read_label, write_label
 from lawcode.amend.textedit import replace_everywhere
 from lawcode.amend.operations import (
@@ -39,6 +41,7 @@ from lawcode.errors import AmendError, LawcodeError
 from lawcode.io.text import FragmentStyle, read_fragment, read_toc
 from lawcode.io.text.reader import fill_sentences
 from lawcode.model.tags import CONTAINER_TAGS, SUBITEM_TAGS, TITLE_OF
+from lawcode.text.normalize import strip_spaces
 from lawcode.text.numerals import int_to_kanji
 
 __all__ = ["Applier", "LogEntry"]
@@ -76,10 +79,6 @@ class _Fail(Exception):
         super().__init__(reason)
         self.reason = reason
         self.target = target
-
-
-def _text_of(e: etree._Element) -> str:
-    return "".join(e.itertext())
 
 
 class Applier:
@@ -229,9 +228,9 @@ class Applier:
         if len(elements) != 1 or elements[0].tag != "TOC":
             raise _Fail("a quoted phrase of several lines is supported in 目次 only")
         toc = elements[0]
-        old_lines = [_squash(x) for x in old.split("\n") if x.strip(" \u3000")]
+        old_lines = [strip_spaces(x) for x in old.split("\n") if x.strip(" \u3000")]
         entries = [e for e in toc.iter() if e.tag in _TOC_ENTRY_TAGS]
-        texts = [_squash("".join(_text_of(c) for c in e if c.tag not in _TOC_ENTRY_TAGS)) for e in entries]
+        texts = [strip_spaces("".join(_text_of(c) for c in e if c.tag not in _TOC_ENTRY_TAGS)) for e in entries]
         start = next((i for i in range(len(entries) - len(old_lines) + 1)
                       if texts[i:i + len(old_lines)] == old_lines), None)
         if start is None:
@@ -749,11 +748,6 @@ def _apply_defaults(element: etree._Element, defaults: dict[str, dict[str, str]]
                 e.set(key, value)
 
 
-_VERB_END = re.compile(r"(?:改める|加える|削る|とする|繰り下げる|繰り上げる|付する)。$")
-
-
-def _squash(text: str) -> str:
-    return "".join(text.split())
 
 
 def _unparsed_sentence_hint(text: str) -> str:
@@ -761,7 +755,7 @@ def _unparsed_sentence_hint(text: str) -> str:
     read (so it was taken for provision text): say so, with the line."""
     for line in text.splitlines():
         line = line.strip(" \u3000")
-        if _VERB_END.search(line) and not line[:1].isdigit():
+        if SENTENCE_END.search(line) and not line[:1].isdigit():
             return f" (the line 「{line[:60]}」 looks like an amendment sentence that could not be read)"
     return ""
 

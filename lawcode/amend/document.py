@@ -39,7 +39,7 @@ _LABELLED = re.compile(
 )
 #: A sentence after which provision text follows.
 _EXPECTS_TEXT = re.compile(r"(?:次の[^「」]*?を(?:加える|付する)|次のように(?:改める|加える))。$")
-_SENTENCE_END = re.compile(r"(?:改める|加える|削る|とする|繰り下げる|繰り上げる|付する)。$")
+SENTENCE_END = re.compile(r"(?:改める|加える|削る|とする|繰り下げる|繰り上げる|付する)。$")
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def _quote_depth(text: str) -> int:
 
 def _is_sentence(line: str) -> bool:
     """Whether a line after quoted provisions is an amendment sentence again (not more provision text)."""
-    if _LABELLED.match(line) or _CAPTION.match(line) or not _SENTENCE_END.search(line):
+    if _LABELLED.match(line) or _CAPTION.match(line) or not SENTENCE_END.search(line):
         return False
     from lawcode.amend.parse import parse_sentence  # local: parse imports the grammar lazily
 

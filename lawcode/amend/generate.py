@@ -28,7 +28,16 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
-from lawcode.amend.apply import _apply_defaults, _detect_style, _learn_defaults
+from lawcode.amend.apply import (
+    _CAPTION_TAGS as _CAPTIONS,
+    _CONTAINER_TITLES,
+    _CONTAINERS,
+    _LABEL_TAGS,
+    _apply_defaults,
+    _detect_style,
+    _learn_defaults,
+    _num_tuple,
+)
 from lawcode.amend.locate import label_of
 from lawcode.amend.quote import next_edit
 from lawcode.amend.textedit import _block_pieces, _get, blocks, replace_everywhere
@@ -36,21 +45,16 @@ from lawcode.errors import AmendError, LawcodeError
 from lawcode.io.text import FragmentStyle, read_fragment, read_toc
 from lawcode.io.xml_law import canonical_xml
 from lawcode.model.law import Law
-from lawcode.model.tags import CONTAINER_TAGS, SUBITEM_TAGS, TITLE_OF
+from lawcode.model.tags import CONTAINER_TAGS, SUBITEM_TAGS
 from lawcode.text.numerals import int_to_kanji
 
 __all__ = ["Kaimebun", "generate", "kaimebun"]
 
 _FW = "\u3000"
 _PROVISION_TAGS = frozenset(("Article", "Paragraph", "Item") + SUBITEM_TAGS + CONTAINER_TAGS)
-_CONTAINERS = frozenset(CONTAINER_TAGS)
-_CAPTIONS = ("ArticleCaption", "ParagraphCaption")
-_LABEL_TAGS = frozenset(set(TITLE_OF.values()) - {"TOCLabel"}) | set(_CAPTIONS)
-_CONTAINER_TITLES = frozenset(t + "Title" for t in CONTAINER_TAGS)
 _UNIT = {"Article": "条", "Paragraph": "項", "Item": "号", "Part": "編", "Chapter": "章", "Section": "節",
          "Subsection": "款", "Division": "目"}
 _TITLE_NAME = {"Part": "編名", "Chapter": "章名", "Section": "節名", "Subsection": "款名", "Division": "目名"}
-_SENTENCE_GROUPS = ("ParagraphSentence", "ItemSentence") + tuple(f"{t}Sentence" for t in SUBITEM_TAGS)
 
 
 @dataclass
@@ -133,10 +137,7 @@ def _key(e: etree._Element) -> tuple[str, str]:
 
 
 def _num(e: etree._Element) -> tuple[int, ...]:
-    try:
-        return tuple(int(x) for x in (e.get("Num") or "0").split(":")[0].split("_"))
-    except ValueError:
-        return (0,)
+    return _num_tuple(e.get("Num"))
 
 
 def _hi(e: etree._Element) -> int:

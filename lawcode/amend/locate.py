@@ -15,11 +15,11 @@ from lxml import etree
 
 from lawcode.amend.operations import Loc, Range, Step, Target
 from lawcode.model.tags import CONTAINER_TAGS, SUBITEM_TAGS
+from lawcode.text.normalize import strip_spaces
 
 __all__ = ["Cursor", "LocateError", "appendix_num", "num_attr", "label_of"]
 
 _CONTAINERS = frozenset(CONTAINER_TAGS)
-_TOP_KINDS = {"MainProvision", "SupplProvision", "TOC", "LawTitle", "AppdxTable"}
 
 
 class LocateError(Exception):
@@ -48,7 +48,7 @@ def appendix_num(e: etree._Element) -> str | None:
     title = e.find(e.tag + "Title")
     if title is None:
         return None
-    m = _APPENDIX_HEAD.match(_norm(_inline(title)))
+    m = _APPENDIX_HEAD.match(strip_spaces(_inline(title)))
     if m is None:
         return None
     try:
@@ -58,15 +58,11 @@ def appendix_num(e: etree._Element) -> str | None:
     return num_attr(tuple(parts))
 
 
-def _norm(text: str) -> str:
-    return "".join(text.split()).replace("\u3000", "")
-
-
 def _label_key(text: str) -> str:
     """A 号の細分 label for comparison: without brackets, digits and roman letters in ASCII."""
     from lawcode.text.normalize import normalize_width
 
-    return normalize_width(_norm(text)).strip("()").lower()
+    return normalize_width(strip_spaces(text)).strip("()").lower()
 
 
 def _inline(e: etree._Element) -> str:
@@ -201,14 +197,14 @@ class Cursor:
             return tables[0]
         if kind == "TableRow":
             holder = cur if cur is not None else self._context("AppdxTable")
-            want = _norm(step.key)
+            want = strip_spaces(step.key)
             for row in holder.iter("TableRow"):
                 first = row.find("TableColumn")
-                if first is not None and _norm(_inline(first)) == want:
+                if first is not None and strip_spaces(_inline(first)) == want:
                     return row
             for row in holder.iter("TableRow"):
                 first = row.find("TableColumn")
-                if first is not None and _norm(_inline(first)).startswith(want):
+                if first is not None and strip_spaces(_inline(first)).startswith(want):
                     return row
             raise LocateError(f"table row 「{step.key}」 not found")
         if kind in _CONTAINERS:
@@ -308,7 +304,7 @@ def label_of(e: etree._Element) -> str:
             parts.append(_inline(t) if t is not None else {"TOC": "目次", "LawTitle": "題名"}.get(tag, "別表"))
         elif tag == "TableRow":
             first = node.find("TableColumn")
-            parts.append((_norm(_inline(first)) if first is not None else "") + "の項")
+            parts.append((strip_spaces(_inline(first)) if first is not None else "") + "の項")
         elif tag in _CONTAINERS and e is node:
             t = node.find(tag + "Title")
             parts.append(_inline(t).split("\u3000")[0] if t is not None else tag)

@@ -161,7 +161,6 @@ _ANAPHORA = {
 }
 _SPECIAL = {"本則": "MainProvision", "附則": "SupplProvision", "目次": "TOC", "題名": "LawTitle"}
 _CONTAINER = {"編": "Part", "章": "Chapter", "節": "Section", "款": "Subsection", "目": "Division"}
-_UNIT_KIND = {"条": "Article", "項": "Paragraph", "号": "Item", **{k: v for k, v in _CONTAINER.items()}}
 
 
 @dataclass(frozen=True)

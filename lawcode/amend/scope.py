@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lawcode.amend.document import Part, normalize_title
 from lawcode.amend.operations import (
-    Add, AddSentence, AttachCaption, Delete, DeletePhrase, InsertPhrase, Loc, Operation, Range, Renumber,
+    Add, AddSentence, AttachCaption, Delete, DeletePhrase, InsertPhrase, Operation, Range, Renumber,
     ReplacePhrase, ReplaceWhole, SetText, Shift, Target,
 )
 from lawcode.amend.parse import parse_locations
@@ -116,6 +116,3 @@ def operation_targets(op: Operation) -> list[Target]:
     if isinstance(op, Add):
         return [op.target] if op.target is not None else []
     return []
-
-
-_ = Loc  # re-exported type used in annotations of callers
