@@ -83,7 +83,7 @@ class LawSource:
         (the e-Gov law list entry for its 法令番号), else the 法令番号 itself, else the file name."""
         if self.law_id:
             return self.law_id
-        from lawcode.refs.lawindex import lookup_law
+        from lawcode.refs.lawindex import lookup_law, number_key
 
         head = self.read()[:65536]
         m = _LAW_NUM.search(head)
@@ -92,8 +92,6 @@ class LawSource:
             entry = lookup_law(law_num)
             if entry is not None and entry.law_id:
                 return str(entry.law_id)
-            from lawcode.refs.laws import number_key
-
             return number_key(law_num) or law_num
         return PurePosixPath(self.member or self.location).name
 

@@ -54,7 +54,7 @@ def article_of(path: str) -> str:
     return path[: m.start()] if m else path
 
 
-def _related(a: str, b: str) -> bool:
+def paths_related(a: str, b: str) -> bool:
     """Same provision, or one contains the other."""
     return a == b or a.startswith(b + "-") or b.startswith(a + "-")
 
@@ -155,7 +155,7 @@ class PropagationGraph:
         return text if (key == self.key and not named) or law is None else f"{law.title or key} {text}"
 
     def _near(self, node: str) -> list[str]:
-        return [n for n in self._by_article.get(article_of(node), ()) if _related(n, node)]
+        return [n for n in self._by_article.get(article_of(node), ()) if paths_related(n, node)]
 
     def reach(self, changes: Iterable[Change], depth: int = 2) -> dict[str, Reach]:
         """Every provision reached from the changed provisions (new-side paths) within *depth* steps, with the
@@ -177,7 +177,7 @@ class PropagationGraph:
                 if target not in self.graph:
                     continue
                 for src, _, data in self.graph.in_edges(target, data=True):
-                    if src in seeds or src in best or _related(src, cur.node):
+                    if src in seeds or src in best or paths_related(src, cur.node):
                         continue
                     shown = data["text"] if data["rel"] == "定義" else data.get("phrase")
                     step = (data["rel"] + (f"「{shown}」" if shown else ""), cur.node)
@@ -196,4 +196,4 @@ class PropagationGraph:
 
     def _near_reached(self, reached: dict[str, Reach], node: str) -> list[str]:
         art = article_of(node)
-        return [n for n in reached if article_of(n) == art and _related(n, node)]
+        return [n for n in reached if article_of(n) == art and paths_related(n, node)]

@@ -23,8 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from lawcode.errors import TraceError
+from lawcode.impact.graph import article_of
+from lawcode.impact.links import label_of
 from lawcode.impact.trace import Link, Provenance, Trace, TraceItem, Unlinked
 from lawcode.model.law import Law
+from lawcode.refs.tokens import N as _NUM
 from lawcode.refs.scan import references
 
 __all__ = ["read_procedures", "procedures_trace", "read_spec", "ordinance_trace", "SURVEY_EDITION", "LAW_ABBREVIATIONS"]
@@ -100,7 +103,6 @@ def procedures_trace(rows: list[dict[str, Any]], *, source: str = "<rows>", edit
 
 
 # -- 標準仕様書-style text ---------------------------------------------------------------------------------------
-_NUM = "[0-9０-９〇一二三四五六七八九十百千]+"
 _CITE = re.compile(
     rf"(?P<law>(?:[一-龥ぁ-んァ-ヶー]{{1,20}}?法(?:施行令|施行規則)?|同法(?:施行令|施行規則)?|法|令|規則))"
     rf"(?P<cite>第{_NUM}条(?:の{_NUM})*(?:第{_NUM}項)?(?:第{_NUM}号(?:の{_NUM})*)?)"
@@ -186,12 +188,12 @@ def ordinance_trace(law: Law, *, kind: str = "ordinance_provision") -> Trace:
     for ref in references(law):
         if ref.kind.value != "external" or ref.target_law is None:
             continue
-        article = _article(ref.source)
+        article = article_of(ref.source)
         holder = law.get(ref.source)
         after = holder.text()[ref.span[1]: ref.span[1] + 40] if holder is not None else ""
         link_kind = "準用" if re.match(r"^[^。]{0,30}?準用", after) else "参照"
         if not ref.targets:
-            unlinked.append(Unlinked(f"{law.title} {_label(law, ref.source)}", ref.text, ref.text,
+            unlinked.append(Unlinked(f"{law.title} {label_of(law, ref.source)}", ref.text, ref.text,
                                      "cites a whole law, not a provision", Provenance(source, edition=law.law_num)))
             continue
         links = by_article.setdefault(article, [])
@@ -201,19 +203,9 @@ def ordinance_trace(law: Law, *, kind: str = "ordinance_provision") -> Trace:
     items = []
     for article, links in by_article.items():
         p = law.get(article)
-        label = _label(law, article)
+        label = label_of(law, article)
         caption = str(getattr(p, "caption", "") or "") if p is not None else ""
         items.append(TraceItem(f"{law.title} {label}", kind, f"{label}{caption}",
                                {"ordinance": law.title, "law_num": law.law_num or "", "path": article}, links,
                                Provenance(source, edition=law.law_num)))
     return Trace(items, unlinked)
-
-
-def _article(path: str) -> str:
-    m = re.search(r"-(?:Paragraph|Item|Subitem)", path)
-    return path[: m.start()] if m else path
-
-
-def _label(law: Law, path: str) -> str:
-    p = law.get(path)
-    return (p.label if p is not None else None) or path

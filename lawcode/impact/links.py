@@ -75,8 +75,9 @@ class LinkStatus:
                 "changes": [{"kind": c.kind, "old_label": c.old_label, "new_label": c.new_label} for c in self.changes]}
 
 
-def _label(law: Law, path: str | None) -> str:
-    if path is None:
+def label_of(law: Law, path: str | None) -> str:
+    """The label of the provision at *path* in *law* (the path itself when it has none; 「—」 for no path)."""
+    if not path:
         return "—"
     p = law.get(path)
     return (p.label if p is not None else None) or path
@@ -133,14 +134,14 @@ def check_link_single(link: Link, tracker: Tracker, basis: str, path: str) -> Li
     how = "（見出しと本文から推定）" if step.inferred else ""
     if p_new is None or _is_placeholder(p_new):
         status.state = "broken"
-        status.reason = f"{_label(d.old, old_path)}は削除された"
+        status.reason = f"{label_of(d.old, old_path)}は削除された"
         return status
     if p_old is None:
         status.changed = True
         if link.fingerprint and link.fingerprint == p_new.fingerprint:
             return status
         status.state = "suspect"
-        status.reason = f"{_label(d.new, new_path)}は新設された規定"
+        status.reason = f"{label_of(d.new, new_path)}は新設された規定"
         return status
     status.changed = p_old.fingerprint != p_new.fingerprint
     if link.fingerprint:
@@ -150,17 +151,17 @@ def check_link_single(link: Link, tracker: Tracker, basis: str, path: str) -> Li
     moved = old_path != new_path
     if basis == "old" and moved:
         status.state = "moved"
-        status.reason = f"{_label(d.old, old_path)}は{_label(d.new, new_path)}に移動{how}"
+        status.reason = f"{label_of(d.old, old_path)}は{label_of(d.new, new_path)}に移動{how}"
         if status.changed:
             status.reason += "、本文も変更"
     elif suspect:
         status.state = "suspect"
         if basis == "new" and moved:
-            status.reason = f"{_label(d.new, new_path)}（旧{_label(d.old, old_path)}{how}）の本文が変更された"
+            status.reason = f"{label_of(d.new, new_path)}（旧{label_of(d.old, old_path)}{how}）の本文が変更された"
         else:
-            status.reason = f"{_label(d.new, new_path)}の本文が変更された"
+            status.reason = f"{label_of(d.new, new_path)}の本文が変更された"
     elif basis == "new" and moved:
-        status.reason = f"{_label(d.new, new_path)}は旧{_label(d.old, old_path)}{how}（本文の変更なし）"
+        status.reason = f"{label_of(d.new, new_path)}は旧{label_of(d.old, old_path)}{how}（本文の変更なし）"
     return status
 
 

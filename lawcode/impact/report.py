@@ -27,10 +27,10 @@ import networkx as nx
 
 from lawcode.diff import Change, LawDiff
 from lawcode.errors import TraceError, wrong_type
-from lawcode.impact.graph import PropagationGraph, Reach, article_of
+from lawcode.impact.graph import PropagationGraph, Reach, article_of, paths_related
 from lawcode.impact.lawmatch import LawMatcher, law_name, resolve_address
 from lawcode.impact.lineage import Tracker
-from lawcode.impact.links import STATE_LABELS, LinkStatus, check_link
+from lawcode.impact.links import STATE_LABELS, LinkStatus, check_link, label_of
 from lawcode.impact.trace import Link, Trace, TraceItem, Unlinked
 from lawcode.model.law import Law
 from lawcode.refs.graph import law_key
@@ -265,13 +265,6 @@ def _attr(item: TraceItem, keys: tuple[str, ...]) -> str:
     return "（なし）"
 
 
-def _label(law: Law, path: str | None) -> str:
-    if not path:
-        return "—"
-    p = law.get(path)
-    return (p.label if p is not None else None) or path
-
-
 def impact(diff: LawDiff, trace: Trace, laws: Iterable[Law] | None = None, *, depth: int = 2,
            default_basis: str = "old", definitions: bool = True) -> ImpactReport:
     """Classify every item of *trace* linked to *diff*'s law as directly, indirectly or not affected.
@@ -320,7 +313,7 @@ def impact(diff: LawDiff, trace: Trace, laws: Iterable[Law] | None = None, *, de
             change = st.changes[0] if st.changes else None
             target = next((p for p in st.new_paths if p), None) or next((p for p in st.old_paths if p), None)
             law = diff.new if any(st.new_paths) else diff.old
-            path = [f"{item.id}", f"{st.link.kind}→{_label(law, target)}"]
+            path = [f"{item.id}", f"{st.link.kind}→{label_of(law, target)}"]
             hits.append(ImpactHit(item, st.link, "direct", st.state, f"{STATE_LABELS[st.state]}: {st.reason}",
                                   path, change, st, 0))
         elif any(st.new_paths):
@@ -340,7 +333,7 @@ def impact(diff: LawDiff, trace: Trace, laws: Iterable[Law] | None = None, *, de
                     continue
                 node = graph.node(p, st.law_key)
                 for r in by_article.get(article_of(node), ()):
-                    if (r.node == node or r.node.startswith(node + "-") or node.startswith(r.node + "-")) and (
+                    if paths_related(r.node, node) and (
                             found is None or r.depth < found.depth):
                         found = r
             if found is None:
@@ -363,6 +356,6 @@ def impact(diff: LawDiff, trace: Trace, laws: Iterable[Law] | None = None, *, de
 
 def _covers(linked: str, c: Change) -> bool:
     p = c.new_path or ""
-    return bool(p) and (p == linked or p.startswith(linked + "-") or linked.startswith(p + "-"))
+    return bool(p) and paths_related(p, linked)
 
 

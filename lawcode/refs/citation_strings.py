@@ -28,6 +28,7 @@ from lawcode.errors import AddressError, CitationError, LawcodeError
 from lawcode.grammars import lark_parser
 from lawcode.model.address import Address
 from lawcode.model.address import parse_citation as _parse_address
+from lawcode.refs.tokens import N as _N
 from lawcode.text.normalize import normalize_width
 
 __all__ = ["Citation", "REPAIRS", "SENTENCE_PARTS", "parse_citation"]
@@ -35,7 +36,6 @@ __all__ = ["Citation", "REPAIRS", "SENTENCE_PARTS", "parse_citation"]
 #: Sentence parts that may end a citation; the address is the provision that holds them.
 SENTENCE_PARTS = ("各号列記以外の部分", "ただし書", "但書", "本文", "前段", "後段", "中段", "柱書")
 
-_N = "[0-9０-９〇一二三四五六七八九十百千]+"
 _UNITS = "編章節款目条項号"
 _LEVEL = {u: i for i, u in enumerate(_UNITS)}
 _SPACES = re.compile(r"[\s\u3000]+")

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING
 
 from lawcode.errors import LawcodeError
-from lawcode.text.lawnum import parse_law_number
+from lawcode.refs.lawindex import LawEntry, lookup_law, number_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from lawcode.model.law import Law
@@ -37,37 +37,13 @@ class LawRef:
     number: str | None = None
 
 
-def _load_lookup() -> Callable[[str], Any] | None:
-    try:
-        from lawcode.refs.lawindex import lookup_law
-    except ImportError:  # pragma: no cover - the index ships with the package
-        return None
-    return lookup_law
-
-
-_LOOKUP: list[Callable[[str], Any] | None] = []
-
-
 @lru_cache(maxsize=32768)
-def lookup(title_or_number: str) -> Any | None:
+def lookup(title_or_number: str) -> LawEntry | None:
     """The law-list entry (``law_id``, ``title``, ``law_num``, ``law_type``) for a title or number, or ``None``.
 
     Cached: the list never changes, and the same laws are cited by law after law."""
-    if not _LOOKUP:
-        _LOOKUP.append(_load_lookup())
-    fn = _LOOKUP[0]
-    if fn is None:
-        return None
     try:
-        return fn(title_or_number)
-    except LawcodeError:
-        return None
-
-
-def number_key(text: str) -> str | None:
-    """Canonical key of a law number (``令和3年法律第37号``) or ``None``."""
-    try:
-        return parse_law_number(text).key
+        return lookup_law(title_or_number)
     except LawcodeError:
         return None
 
