@@ -180,7 +180,7 @@ class _Walker:
                 sub = None
             else:
                 sub = self._edit(oc, c, how, quiet)
-            tail: TextValue = KEEP if _norm_tail(oc.tail) == _norm_tail(c.tail) else c.tail
+            tail: TextValue = KEEP if _norm_text(oc.tail, True) == _norm_text(c.tail, True) else c.tail
             ops.append(Keep(i, oc.tag, sub, tail))
         while d < len(unmatched_old):
             self._deleted(ko[unmatched_old[d]], kn, quiet)
@@ -638,13 +638,8 @@ def _ratio(a: str, b: str) -> float:
 
 
 def _norm_text(t: str | None, has_kids: bool) -> str | None:
+    """A text (or tail, with ``has_kids=True``) as compared: layout-only whitespace next to elements is none."""
     if t is None or (has_kids and not t.strip(_XML_WS)):
-        return None
-    return t
-
-
-def _norm_tail(t: str | None) -> str | None:
-    if t is None or not t.strip(_XML_WS):
         return None
     return t
 

@@ -41,11 +41,6 @@ class Lineage(Mapping[str, str]):
         """The old path of the provision now at *new_path* (``None`` for an added provision)."""
         return self._back.get(new_path)
 
-    @property
-    def inverse(self) -> Mapping[str, str]:
-        """New path → old path (the first old path, for a range placeholder)."""
-        return dict(self._back)
-
     def renumbered(self) -> dict[str, str]:
         """Only the entries whose path changed."""
         return {o: n for o, n in self._forward.items() if o != n}

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Iterator, Sequence
 
 from lawcode.diff.effects import effect_type, amending_law, enforcement_date
-from lawcode.diff.lawdiff import LawDiff, diff
+from lawcode.diff.lawdiff import LawDiff, _law_meta, diff
 from lawcode.errors import DiffError, wrong_type
 from lawcode.model.law import Law
 
@@ -118,16 +118,7 @@ class Timeline:
         """Plain data for JSON: the versions (title, law number, source, enforcement date) and the changed
         provisions' histories."""
         return {
-            "versions": [
-                {
-                    "index": k,
-                    "title": v.title,
-                    "law_num": v.law_num,
-                    "source": v.source,
-                    "enforcement_date": (lambda d: d.isoformat() if d else None)(enforcement_date(v)),
-                }
-                for k, v in enumerate(self.versions)
-            ],
+            "versions": [{"index": k, **_law_meta(v)} for k, v in enumerate(self.versions)],
             "provisions": [h.to_dict() for h in self.changed()],
         }
 

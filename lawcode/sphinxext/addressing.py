@@ -11,6 +11,7 @@ import re
 
 from lawcode.errors import LawcodeError
 from lawcode.model import Provision
+from lawcode.text.normalize import normalize_for_match
 from lawcode.text.numerals import kanji_to_int
 
 __all__ = [
@@ -113,6 +114,4 @@ def hover_title(p: Provision, law_title: str | None = None) -> str:
 
 def normalize_name(name: str) -> str:
     """Key for matching law names written by people: width, spaces and glyph variants folded."""
-    from lawcode.text.normalize import normalize_for_match
-
-    return normalize_for_match(name).replace(" ", "").replace("\u3000", "")
+    return normalize_for_match(name)

@@ -550,7 +550,7 @@ def _atoms(e: _E) -> list[Atom]:
             elif c.tag in ("Sup", "Sub"):
                 add("".join(c.itertext()), None, c.tag.lower())
             else:
-                add("".join(Node(c).text()))
+                add(Node(c).text())
         add(c.tail)
     if "".join(a[0] for a in atoms) != expected:
         return [(expected, None, None)] if expected else []
