@@ -21,7 +21,6 @@ from lawcode._version import __version__
 
 __all__ = [
     "DEFAULT_BASE_URL",
-    "DEFAULT_BULK_URL",
     "ENV_API",
     "ENV_CACHE",
     "Settings",
@@ -32,8 +31,6 @@ __all__ = [
 
 #: The public API v2 (https://laws.e-gov.go.jp/api/2/swagger-ui/).
 DEFAULT_BASE_URL = "https://laws.e-gov.go.jp/api/2"
-#: The bulk download endpoint (not under /api): ``?file_section=1&only_xml_flag=true`` etc.
-DEFAULT_BULK_URL = "https://laws.e-gov.go.jp/bulkdownload"
 ENV_API = "LAWCODE_EGOV_API"
 ENV_CACHE = "LAWCODE_CACHE"
 USER_AGENT = f"lawcode/{__version__} (+https://lawcode.readthedocs.io; e-Gov law API client)"

@@ -36,6 +36,7 @@ from lawcode.text.numerals import (
     int_to_iroha,
     int_to_kanji,
     kanji_to_int,
+    parse_branch_number,
     to_fullwidth_digits,
 )
 
@@ -176,11 +177,9 @@ def _appendix_head(p: Provision) -> str:
 
 def _read_branch(main: str, branches: str) -> tuple[int, ...] | None:
     try:
-        out = [kanji_to_int(main)]
-        out.extend(kanji_to_int(b) for b in branches.split("の")[1:])
+        return parse_branch_number(main + branches)
     except LawcodeError:
         return None
-    return tuple(out)
 
 
 def appendix_number(p: Provision) -> ProvisionNumber | None:

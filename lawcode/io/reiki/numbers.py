@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from lawcode.errors import NumeralError
-from lawcode.text.numerals import kanji_to_int
+from lawcode.text.numerals import kanji_to_int, parse_branch_number
 
 __all__ = ["NUMERAL", "read_int", "branch_num", "article_num", "unit_num", "item_num"]
 
@@ -35,9 +35,9 @@ def branch_num(text: str) -> str | None:
     m = _BRANCH.search(text)
     if not m:
         return None
-    parts = [m.group(1)] + [p for p in m.group(2).split("の") if p]
-    values = [read_int(p) for p in parts]
-    if any(v is None for v in values):
+    try:
+        values = parse_branch_number(m.group(0))
+    except (NumeralError, ValueError):
         return None
     return "_".join(str(v) for v in values)
 
