@@ -49,6 +49,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     graph = sub.add_parser("graph", help="the citation graph → GraphML (or node-link JSON for .json)")
     graph.add_argument("corpus", type=Path, help="folder or zip archive of e-Gov XML")
     graph.add_argument("--library", type=Path, help="folder of laws to resolve citations of other laws against")
+    graph.add_argument("--references", type=Path, metavar="OUT.parquet",
+                       help="also write every mention as Parquet (as `corpus refs` does), from the same scan")
     _common(graph)
     defs = sub.add_parser("definitions", help="every defined term → Parquet")
     defs.add_argument("corpus", type=Path, help="folder or zip archive of e-Gov XML")
@@ -91,14 +93,11 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         elif args.action == "graph":
             from lawcode.refs.graph import to_graphml, to_node_link
 
-            g = corpus.citation_graph()
+            g = corpus.citation_graph(references_out=args.references)
             if args.output.suffix.lower() == ".json":
                 args.output.write_text(json.dumps(to_node_link(g), ensure_ascii=False), encoding="utf-8")
             else:
                 to_graphml(g, args.output)
-            out.print(f"{len(corpus)} laws: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges "
-                      f"→ {args.output}", markup=False, highlight=False)
-            return EXIT_OK
         else:
             from lawcode.corpus import Corpus
 
@@ -111,6 +110,13 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
                 what = "impact hits"
     import pandas as pd
 
+    if args.action == "graph":  # printed here, once the progress bar no longer holds stdout
+        out.print(f"{len(corpus)} laws: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges "
+                  f"→ {args.output}", markup=False, highlight=False)
+        if args.references is not None:
+            refs = len(pd.read_parquet(args.references))
+            out.print(f"{len(corpus)} laws: {refs:,} references → {args.references}", markup=False, highlight=False)
+        return EXIT_OK
     rows = len(pd.read_parquet(args.output))
     out.print(f"{len(corpus)} laws: {rows:,} {what} → {args.output}", markup=False, highlight=False)
     return EXIT_OK

@@ -144,33 +144,39 @@ class Corpus:
     def edges(self) -> pd.DataFrame:
         """The citation graph as an edge table (one row per mention and target, built per partition by the
         workers; see :func:`lawcode.corpus.tables.edges_table`)."""
-        result = self._run(_edges_of_part, self.partitions, tables.EDGE_SCHEMA, None, [], self.library)
+        result = self._run(_edge_table_of_part, self.partitions, tables.EDGE_SCHEMA, None, [], self.library)
         assert isinstance(result, pd.DataFrame)
         return result
 
-    def citation_graph(self, references: pd.DataFrame | None = None) -> "nx.MultiDiGraph":
+    def citation_graph(self, references: pd.DataFrame | None = None, *,
+                       references_out: str | Path | None = None) -> "nx.MultiDiGraph":
         """The whole corpus's citation graph as :func:`lawcode.citation_graph` draws it (nodes ``LawID`` and
-        ``LawID/path``), built from the per-partition edge tables: on a cluster the client adds each table as
-        soon as its partition is done, while the workers go on with the others.
+        ``LawID/path``), built from per-partition edge columns: on a cluster the client adds each partition's
+        edges as soon as it is done, while the workers go on with the others.
 
-        Given the table of :meth:`references` (a DataFrame), the graph is built from it without scanning the laws
-        again — the way to get both at the cost of one scan."""
+        One scan gives both results: with *references_out* (an empty or new folder) each worker also writes its
+        partition of the :meth:`references` table there as Parquet (``part.N.parquet``), as
+        ``references(out=…)`` would. Given the table of :meth:`references` (a DataFrame) instead, the graph is
+        built from it without scanning the laws again."""
         if references is not None:
             if not isinstance(references, pd.DataFrame):
                 raise CorpusError(f"references must be the DataFrame of Corpus.references(), got "
                                   f"{type(references).__name__}", where="Corpus.citation_graph(references=…)")
             return graph_from_edges(tables.edges_table(references))
+        folder = str(_out_folder(references_out)) if references_out is not None else None
+        jobs = [(list(p), self.library, folder, i) for i, p in enumerate(self.partitions)]
+        builder = GraphBuilder()
         if self.cluster.serial:
-            return graph_from_edges(self.edges())
+            for job in jobs:
+                builder.add(_edges_of_part(*job))
+            return builder.graph()
         import dask
         from distributed import as_completed, progress
 
         client = self.cluster.client()
-        with dask.config.set({"dataframe.convert-string": False}):
-            futures = client.compute([dask.delayed(_edges_of_part)(list(p), self.library) for p in self.partitions])
+        futures = client.compute([dask.delayed(_edges_of_part)(*job) for job in jobs])
         if self.progress:
             progress(futures)
-        builder = GraphBuilder()
         for future in as_completed(futures):
             builder.add(future.result())
             future.release()
@@ -219,8 +225,21 @@ class Corpus:
                          trace)
 
 
-def _edges_of_part(part: Sequence[LawSource], library: str | None) -> pd.DataFrame:
-    return tables.edges_table(tables.references_table(part, library))
+def _edges_of_part(part: Sequence[LawSource], library: str | None, references_out: str | None = None,
+                   index: int = 0) -> tables.Columns:
+    """The worker's job for :meth:`Corpus.citation_graph`: scan the references of *part* once, write them to
+    ``references_out/part.<index>.parquet`` when asked, and send back only the edge columns."""
+    refs = tables.reference_columns(part, library)
+    if references_out is not None:
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.Table.from_pydict(refs, schema=tables.REFERENCE_SCHEMA),
+                       Path(references_out) / f"part.{index}.parquet")
+    return tables.edge_columns(refs)
+
+
+def _edge_table_of_part(part: Sequence[LawSource], library: str | None) -> pd.DataFrame:
+    return tables.frame(_edges_of_part(part, library), tables.EDGE_SCHEMA)
 
 
 def _pair_size(pair: tables.Pair) -> int:
@@ -242,19 +261,15 @@ def _ordered(df: pd.DataFrame, order: list[str], schema: pa.Schema) -> pd.DataFr
     return pa.Table.from_pandas(df, schema=schema, preserve_index=False).to_pandas()
 
 
-def _objects(col: pd.Series) -> list[Any]:
-    """A column as a list of Python values, missing ones as ``None`` (not NaN); ``tolist`` converts in C,
-    iterating an Arrow-backed column value by value is several times slower."""
-    return [None if v is None or v != v else v for v in col.tolist()]
-
-
-def graph_from_edges(edges: pd.DataFrame | Iterable[pd.DataFrame]) -> "nx.MultiDiGraph":
-    """A :class:`networkx.MultiDiGraph` from an edge table (or several, in any order), with the node and edge
+def graph_from_edges(edges: "pd.DataFrame | tables.Columns | Iterable[pd.DataFrame | tables.Columns]",
+                     ) -> "nx.MultiDiGraph":
+    """A :class:`networkx.MultiDiGraph` from an edge table (or several, in any order; frames of
+    :data:`~lawcode.corpus.tables.EDGE_SCHEMA` or their :data:`~lawcode.corpus.tables.Columns`), with the node and edge
     attributes of :func:`lawcode.citation_graph`: a law's node carries its title, a provision that cites
     something its label, a provision that is only cited an empty label (whichever partition is seen first).
     """
     builder = GraphBuilder()
-    for part in [edges] if isinstance(edges, pd.DataFrame) else edges:
+    for part in [edges] if isinstance(edges, (pd.DataFrame, dict)) else edges:
         builder.add(part)
     return builder.graph()
 
@@ -275,40 +290,44 @@ class GraphBuilder:
         self._dst: dict[str, tuple[str, str]] = {}
         self._laws: dict[str, tuple[str, str]] = {}
 
-    def add(self, edges: pd.DataFrame) -> None:
-        """Add one edge table (:data:`~lawcode.corpus.tables.EDGE_SCHEMA`)."""
+    def add(self, edges: "pd.DataFrame | tables.Columns") -> None:
+        """Add one edge table (:data:`~lawcode.corpus.tables.EDGE_SCHEMA`, as a frame or as its columns)."""
+        cols = tables.table_columns(edges) if isinstance(edges, pd.DataFrame) else edges
         enabled = gc.isenabled()
         gc.disable()
         try:
-            self._add(edges)
+            self._add(cols)
         finally:
             if enabled:
                 gc.enable()
 
-    def _add(self, edges: pd.DataFrame) -> None:
-        is_law = (edges.dst == "").to_numpy()
-        e = edges[~is_law]
-        laws = edges[is_law]
-        for node, law, label in zip(laws.src.tolist(), laws.src_law.tolist(), _objects(laws.src_label), strict=True):
-            self._laws[node] = (law, label or "")
-        src, dst, dst_law = e.src.tolist(), e.dst.tolist(), e.dst_law.tolist()
-        src_attrs, dst_attrs = self._src, self._dst
-        for node, law, path, label in zip(src, e.src_law.tolist(), e.src_path.tolist(), _objects(e.src_label),
-                                          strict=True):
-            if node not in src_attrs:
-                src_attrs[node] = (law, path, label or "")
-        for node, law, path in zip(dst, dst_law, e.dst_path.tolist(), strict=True):
-            if node not in dst_attrs:
-                dst_attrs[node] = (law, path)
-        attrs = ({"kind": kind, "text": text, "span": (a, b), "resolved": ok, "reason": reason, "part": part,
-                  "target_law": target}
-                 for kind, text, a, b, ok, reason, part, target in zip(
-                     e.kind.tolist(), _objects(e.text), e.span_start.tolist(), e.span_end.tolist(),
-                     e.resolved.tolist(), _objects(e.reason), _objects(e.part), dst_law, strict=True))
-        self._g.add_edges_from(zip(src, dst, attrs, strict=True))
+    def _add(self, cols: "tables.Columns") -> None:
+        src_attrs, dst_attrs, laws = self._src, self._dst, self._laws
+        edges: list[tuple[str, str, dict[str, Any]]] = []
+        for (src, dst, src_law, src_path, src_label, dst_law, dst_path, kind, text, start, end, resolved, reason,
+             part) in zip(*(cols[name] for name in tables.EDGE_COLUMNS), strict=True):
+            if not dst:
+                laws[src] = (src_law, src_label or "")
+                continue
+            if src not in src_attrs:
+                src_attrs[src] = (src_law, src_path, src_label or "")
+            if dst not in dst_attrs:
+                dst_attrs[dst] = (dst_law, dst_path)
+            edges.append((src, dst, {"kind": kind, "text": text, "span": (start, end), "resolved": resolved,
+                                     "reason": reason, "part": part, "target_law": dst_law}))
+        self._g.add_edges_from(edges)
 
     def graph(self) -> "nx.MultiDiGraph":
         """The graph, with every node's attributes settled."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._settle()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _settle(self) -> "nx.MultiDiGraph":
         g = self._g
         for node, (law, path) in self._dst.items():
             g.add_node(node, law=law, path=path, label="")

@@ -11,7 +11,9 @@ empty ones included.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Sequence
+import contextlib
+import gc
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 import pandas as pd
 import pyarrow as pa
@@ -29,8 +31,15 @@ __all__ = [
     "DEFINITION_SCHEMA",
     "EFFECT_SCHEMA",
     "IMPACT_SCHEMA",
+    "REFERENCE_COLUMNS",
+    "EDGE_COLUMNS",
+    "Columns",
+    "reference_columns",
     "references_table",
+    "edge_columns",
     "edges_table",
+    "table_columns",
+    "frame",
     "definitions_table",
     "effects_table",
     "impact_table",
@@ -83,6 +92,25 @@ def _error(src: "LawSource", exc: Exception) -> str:
     return str(exc) if isinstance(exc, LawcodeError) else f"{type(exc).__name__}: {exc} ({src.name})"
 
 
+#: Allocations between two young-generation collections while a partition is scanned (CPython's default is
+#: 700). Loading and scanning a law allocates hundreds of thousands of small objects that live until the law is
+#: done; with the default the collector walks them again and again — about 14 % of a bulk scan's CPU time.
+#: 20,000 takes most of that back for some 10 % more peak memory (benchmarks/bench_corpus.py).
+SCAN_GC_THRESHOLD = 20_000
+
+
+@contextlib.contextmanager
+def relaxed_gc(threshold: int = SCAN_GC_THRESHOLD) -> Iterator[None]:
+    """Run a block with the young-generation threshold raised to *threshold* (never lowered), then restore it;
+    the collector stays on, so cyclic garbage (law trees) is still reclaimed."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(threshold, old[0]), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 _LIBRARIES: dict[str, Any] = {}
 
 
@@ -104,62 +132,136 @@ def _key(law: "Law") -> str:
     return law_key(law)
 
 
-def references_table(part: Sequence["LawSource"], library: str | None = None) -> pd.DataFrame:
-    """Every mention in the laws of *part* (see :data:`REFERENCE_SCHEMA`); ``target_law`` is the cited law's
-    key (the citing law's own key for a mention of the same law)."""
+#: Column names of :data:`REFERENCE_SCHEMA` and :data:`EDGE_SCHEMA`, in order.
+REFERENCE_COLUMNS = tuple(REFERENCE_SCHEMA.names)
+EDGE_COLUMNS = tuple(EDGE_SCHEMA.names)
+
+#: A table as plain Python columns (name → list of values): what the workers build and send. Appending to
+#: lists and pickling them is several times cheaper than a list of row dicts or a pandas frame, and the
+#: citation graph is built from lists anyway.
+Columns = dict[str, list[Any]]
+
+
+def reference_columns(part: Sequence["LawSource"], library: str | None = None) -> Columns:
+    """Every mention in the laws of *part* as :data:`Columns` of :data:`REFERENCE_SCHEMA` (see
+    :func:`references_table`)."""
+    cols: Columns = {name: [] for name in REFERENCE_COLUMNS}
+    lib = _library(library)
+    with relaxed_gc():
+        for src in part:
+            _add_references(src, lib, cols)
+    return cols
+
+
+def _add_references(src: "LawSource", lib: Any, cols: Columns) -> None:
+    """Append the mentions of one law to *cols* (one ``error`` row if it cannot be read)."""
     from lawcode.refs.scan import references
 
-    rows: list[dict[str, Any]] = []
-    lib = _library(library)
-    for src in part:
-        try:
-            law = src.load()
-            key = _key(law)
-            refs = references(law, library=lib)
-        except (LawcodeError, OSError) as exc:
-            rows.append({"law": src.law_id or src.name, "file": src.name, "kind": "error", "reason": _error(src, exc),
-                         "targets": [], "resolved": False, "span_start": 0, "span_end": 0})
+    try:
+        law = src.load()
+        key = _key(law)
+        refs = references(law, library=lib)
+    except (LawcodeError, OSError) as exc:
+        _append(cols, {"law": src.law_id or src.name, "file": src.name, "kind": "error", "reason": _error(src, exc),
+                       "targets": [], "resolved": False, "span_start": 0, "span_end": 0})
+        return
+    (c_law, c_title, c_file, c_source, c_label, c_start, c_end, c_text, c_kind, c_target, c_targets, c_resolved,
+     c_reason, c_part) = (cols[name] for name in REFERENCE_COLUMNS)
+    title, name = law.title, src.name
+    labels: dict[str, str] = {}
+    for r in refs:
+        source = r.source
+        label = labels.get(source)
+        if label is None:
+            p = law.get(source)
+            label = labels[source] = (p.label if p is not None else "") or ""
+        c_law.append(key)
+        c_title.append(title)
+        c_file.append(name)
+        c_source.append(source)
+        c_label.append(label)
+        c_start.append(r.span[0])
+        c_end.append(r.span[1])
+        c_text.append(r.text)
+        c_kind.append(r.kind.value)
+        c_target.append(r.target_law or key)
+        c_targets.append(list(r.targets))
+        c_resolved.append(r.resolved)
+        c_reason.append(r.reason)
+        c_part.append(r.part)
+
+
+def _append(cols: Columns, row: dict[str, Any]) -> None:
+    """Append one row given as a dict (missing columns are ``None``)."""
+    for name, values in cols.items():
+        values.append(row.get(name))
+
+
+def frame(cols: Columns, schema: pa.Schema) -> pd.DataFrame:
+    """A pandas frame with *schema*'s dtypes from :data:`Columns`."""
+    return pa.Table.from_pydict(cols, schema=schema).to_pandas()
+
+
+def references_table(part: Sequence["LawSource"], library: str | None = None) -> pd.DataFrame:
+    """Every mention in the laws of *part* (see :data:`REFERENCE_SCHEMA`); ``target_law`` is the cited law's
+    key (the citing law's own key for a mention of the same law). A law that cannot be read gives one row of
+    kind ``"error"``."""
+    return frame(reference_columns(part, library), REFERENCE_SCHEMA)
+
+
+def edge_columns(refs: Columns) -> Columns:
+    """The citation-graph edges of reference :data:`Columns`, one per target, as :func:`lawcode.citation_graph`
+    draws them (a mention of the citing law itself, この法律, is left out); a law with no edge gets one row with
+    an empty ``dst`` so that it is still a node."""
+    cols: Columns = {name: [] for name in EDGE_COLUMNS}
+    (c_src, c_dst, c_src_law, c_src_path, c_src_label, c_dst_law, c_dst_path, c_kind, c_text, c_start, c_end,
+     c_resolved, c_reason, c_part) = (cols[name] for name in EDGE_COLUMNS)
+    seen: set[str] = set()
+    for law, title, source, label, start, end, text, kind, target_law, targets, resolved, reason, part in zip(
+            refs["law"], refs["law_title"], refs["source"], refs["source_label"], refs["span_start"],
+            refs["span_end"], refs["text"], refs["kind"], refs["target_law"], refs["targets"], refs["resolved"],
+            refs["reason"], refs["part"], strict=True):
+        if kind == "error":
             continue
-        labels: dict[str, str] = {}
-        for r in refs:
-            label = labels.get(r.source)
-            if label is None:
-                p = law.get(r.source)
-                label = labels[r.source] = (p.label if p is not None else "") or ""
-            rows.append({"law": key, "law_title": law.title, "file": src.name, "source": r.source,
-                         "source_label": label, "span_start": r.span[0], "span_end": r.span[1], "text": r.text,
-                         "kind": r.kind.value, "target_law": r.target_law or key, "targets": list(r.targets),
-                         "resolved": r.resolved, "reason": r.reason, "part": r.part})
-    return _frame(rows, REFERENCE_SCHEMA)
+        if law not in seen:
+            seen.add(law)
+            _append(cols, {"src": law, "dst": "", "src_law": law, "src_path": "", "src_label": title or "",
+                           "dst_law": "", "dst_path": "", "kind": "", "span_start": 0, "span_end": 0,
+                           "resolved": False})
+        targets = list(targets) if targets is not None else []
+        if target_law == law and not targets:
+            continue
+        src = f"{law}/{source}"
+        for target in targets or [""]:
+            c_src.append(src)
+            c_dst.append(f"{target_law}/{target}" if target else target_law)
+            c_src_law.append(law)
+            c_src_path.append(source)
+            c_src_label.append(label)
+            c_dst_law.append(target_law)
+            c_dst_path.append(target)
+            c_kind.append(kind)
+            c_text.append(text)
+            c_start.append(start)
+            c_end.append(end)
+            c_resolved.append(resolved)
+            c_reason.append(reason)
+            c_part.append(part)
+    return cols
+
+
+def table_columns(df: pd.DataFrame) -> Columns:
+    """A frame's columns as plain Python lists, missing values as ``None`` (``tolist`` converts in C)."""
+    return {name: [None if v is None or (isinstance(v, float) and v != v) else v for v in df[name].tolist()]
+            for name in df.columns}
 
 
 def edges_table(refs: pd.DataFrame) -> pd.DataFrame:
-    """The citation-graph edges of a references table, one per target, as :func:`lawcode.citation_graph` draws
-    them (a mention of the citing law itself, この法律, is left out); a law with no edge gets one row with an
-    empty ``dst`` so that it is still a node."""
-    rows: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    refs = refs.astype(object).where(refs.notna(), None)
-    for r in refs.itertuples(index=False):
-        if r.kind == "error":
-            continue
-        if r.law not in seen:
-            seen.add(r.law)
-            rows.append({"src": r.law, "dst": "", "src_law": r.law, "src_path": "", "src_label": r.law_title or "",
-                         "dst_law": "", "dst_path": "", "kind": "", "span_start": 0, "span_end": 0,
-                         "resolved": False})
-        targets = list(r.targets) if r.targets is not None else []
-        if r.target_law == r.law and not targets:
-            continue
-        for target in targets or [""]:
-            rows.append({"src": f"{r.law}/{r.source}", "dst": f"{r.target_law}/{target}" if target else r.target_law,
-                         "src_law": r.law, "src_path": r.source, "src_label": r.source_label,
-                         "dst_law": r.target_law, "dst_path": target, "kind": r.kind, "text": r.text,
-                         "span_start": r.span_start, "span_end": r.span_end, "resolved": r.resolved,
-                         "reason": r.reason, "part": r.part})
-    return _frame(rows, EDGE_SCHEMA)
+    """The citation-graph edges of a references table (:func:`edge_columns` as a frame)."""
+    return frame(edge_columns(table_columns(refs)), EDGE_SCHEMA)
 
 
+@relaxed_gc()
 def definitions_table(part: Sequence["LawSource"]) -> pd.DataFrame:
     """Every defined term in the laws of *part* (see :data:`DEFINITION_SCHEMA`)."""
     from lawcode.refs.definitions import definitions
@@ -184,6 +286,7 @@ def definitions_table(part: Sequence["LawSource"]) -> pd.DataFrame:
 Pair = tuple[str, "LawSource | None", "LawSource | None"]
 
 
+@relaxed_gc()
 def effects_table(pairs: Sequence[Pair]) -> pd.DataFrame:
     """The effects of every law of *pairs* (law key, old source, new source) that changed: identical bytes are
     skipped without parsing; a law in one snapshot only gives one ``law_added``/``law_removed`` row."""
@@ -210,6 +313,7 @@ def effects_table(pairs: Sequence[Pair]) -> pd.DataFrame:
     return _frame(rows, EFFECT_SCHEMA)
 
 
+@relaxed_gc()
 def impact_table(pairs: Sequence[Pair], trace: "Trace") -> pd.DataFrame:
     """The items of *trace* that the changed laws of *pairs* touch, one row per hit (see :data:`IMPACT_SCHEMA`):
     :func:`lawcode.impact` of each law's diff against the trace."""

@@ -39,6 +39,15 @@ def test_graph_writes_graphml_and_node_link(tmp_path):
     assert g.number_of_edges() == len(data["links"] if "links" in data else data["edges"]) > 10
 
 
+def test_graph_and_references_from_one_scan(tmp_path, capsys):
+    gml, refs = tmp_path / "g.graphml", tmp_path / "refs.parquet"
+    assert main.main(["corpus", "graph", str(SAMPLES), "-o", str(gml), "--references", str(refs),
+                      "--scheduler", "serial"]) == 0
+    df = pd.read_parquet(refs)
+    printed = capsys.readouterr().out
+    assert f"2 laws: {len(df):,} references → {refs}" in printed and "edges → " in printed
+
+
 def test_diff_and_impact(tmp_path, capsys):
     old, new = tmp_path / "old", tmp_path / "new"
     old.mkdir()

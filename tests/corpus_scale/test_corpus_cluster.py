@@ -69,6 +69,19 @@ def test_graph_equals_serial(folder, client):
     assert sorted(parallel.edges(data=True), key=repr) == sorted(serial.edges(data=True), key=repr)
 
 
+def test_one_scan_for_references_and_graph_equals_serial(folder, client, tmp_path):
+    out_s, out_p = tmp_path / "serial", tmp_path / "parallel"
+    serial, parallel = _both(folder, client,
+                             lambda c: c.citation_graph(references_out=out_s if c.cluster.serial else out_p))
+    assert dict(parallel.nodes(data=True)) == dict(serial.nodes(data=True))
+    assert sorted(parallel.edges(data=True), key=repr) == sorted(serial.edges(data=True), key=repr)
+    assert len(list(out_p.glob("part.*.parquet"))) >= 2
+    with Corpus(folder, scheduler="serial") as c:
+        expected = c.references()
+    pd.testing.assert_frame_equal(pd.read_parquet(out_p).sort_values("file", kind="stable").reset_index(drop=True),
+                                  expected)
+
+
 def test_definitions_equal_serial(folder, client):
     serial, parallel = _both(folder, client, lambda c: c.definitions())
     assert len(serial) > 0

@@ -57,6 +57,20 @@ def test_graph_from_a_references_table_needs_no_second_scan(sample_v1):
         c.citation_graph(references=[1, 2])
 
 
+def test_one_scan_writes_references_and_returns_the_graph(tmp_path):
+    out = tmp_path / "refs"
+    with Corpus([V1, V2], scheduler="serial") as c:
+        g = c.citation_graph(references_out=out)
+        refs = c.references()
+        scanned = c.citation_graph()
+        with pytest.raises(lawcode.LawcodeError, match="not an empty folder"):
+            c.citation_graph(references_out=out)  # never overwrites
+    written = pd.read_parquet(out).sort_values("file", kind="stable").reset_index(drop=True)
+    pd.testing.assert_frame_equal(written, refs)
+    assert sorted(g.edges(data=True), key=repr) == sorted(scanned.edges(data=True), key=repr)
+    assert dict(g.nodes(data=True)) == dict(scanned.nodes(data=True))
+
+
 def test_definitions_are_those_of_each_law(sample_v1):
     with Corpus([V1], scheduler="serial") as c:
         df = c.definitions()
