@@ -28,9 +28,11 @@ from lawcode.io.xml_parser import read_source
 NAME = "convert"
 HELP = "convert 例規集 pages or plain-text statutes to e-Gov XML, or laws to text (--to text)"
 DESCRIPTION = (
-    "Convert 例規集 pages (ぎょうせい Super Reiki-Base, 第一法規 d1w_reiki) to e-Gov law XML, one file per page, "
-    "named by municipality and 番号. Folders are searched for supported pages (index pages are skipped). "
-    "Exit status 1 if any page could not be converted."
+    "Convert between the forms law comes in. 例規集 pages (ぎょうせい Super Reiki-Base, 第一法規 d1w_reiki) become "
+    "e-Gov law XML, one file per page, named by municipality and 番号; folders are searched for supported pages "
+    "(index pages are skipped). A plain-text statute (FILE.txt, as e-Gov prints law; docs/plaintext.md) becomes "
+    "XML: `lawcode convert FILE.txt -o FILE.xml`. Any law (XML, 例規集 page) becomes plain text with `--to text`: "
+    "`lawcode convert FILE.xml --to text -o FILE.txt`. Exit status 1 if any input could not be converted."
 )
 
 #: Folder names that say where pages sit in a 例規集 site, not whose they are.

@@ -9,6 +9,7 @@ versions in which it changed, how, and by which amending law. ``--format json`` 
 from __future__ import annotations
 
 import argparse
+import io
 from pathlib import Path
 
 from rich.console import Console
@@ -30,8 +31,10 @@ MAX_LINES = 200
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", type=Path, nargs="+", metavar="FILE", help="versions of one law (e-Gov XML)")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    parser.add_argument("-o", "--output", type=Path, metavar="OUT", help="write JSON to OUT")
+    parser.add_argument("--format", choices=("text", "json"),
+                        help="output format (default: text on the terminal, json with -o)")
+    parser.add_argument("-o", "--output", type=Path, metavar="OUT", help="write the result to OUT (JSON unless "
+                        "--format text)")
     parser.add_argument("--all", action="store_true", help=f"list every provision (default: at most {MAX_LINES})")
 
 
@@ -44,10 +47,16 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     if len(versions) < 2:
         raise LawcodeError("timeline needs at least two versions", where=str(args.files[0]))
     tl = timeline(versions)
-    if args.format == "json" or args.output is not None:
+    fmt = args.format or ("json" if args.output is not None else "text")
+    if fmt == "json":
         write_output(tl.to_json() + "\n", args.output, out, err)
         return EXIT_OK
-    summary(tl, wide_console(out), None if args.all else MAX_LINES)
+    if args.output is None:
+        summary(tl, wide_console(out), None if args.all else MAX_LINES)
+        return EXIT_OK
+    text = io.StringIO()
+    summary(tl, Console(file=text, width=10_000, color_system=None, highlight=False), None if args.all else MAX_LINES)
+    write_output(text.getvalue(), args.output, out, err)
     return EXIT_OK
 
 

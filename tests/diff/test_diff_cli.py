@@ -66,3 +66,13 @@ def test_timeline_summary_and_json():
     assert "第十三条: v1 繰下げ" in out
     code, out, _ = _run(cmd_timeline, V1, V2, "--format", "json")
     assert json.loads(out)["provisions"]
+
+
+def test_timeline_output_file_is_json_unless_text_is_asked_for(tmp_path):
+    as_json, as_text = tmp_path / "t.json", tmp_path / "t.txt"
+    assert _run(cmd_timeline, V1, V2, "-o", str(as_json))[0] == 0
+    assert json.loads(as_json.read_text(encoding="utf-8"))["provisions"]
+    code, out, err = _run(cmd_timeline, V1, V2, "--format", "text", "-o", str(as_text))
+    written = as_text.read_text(encoding="utf-8")
+    assert code == 0 and out == "" and "wrote" in err
+    assert "20 provisions changed" in written and "第十三条: v1 繰下げ" in written
