@@ -53,11 +53,11 @@ from lawcode.model.law import Law
 from lawcode.model.provision import CONTAINER_TAGS, Provision
 from lawcode.model.render import inline_text
 from lawcode.model.tags import APPENDIX_TAGS
+from lawcode.text.normalize import XML_WHITESPACE
 
 __all__ = ["align", "Alignment", "PairRecord", "Event"]
 
 _E: TypeAlias = etree._Element
-_XML_WS = " \t\r\n"
 #: Provision kinds matched by tag alone when they occur once on each side.
 _SINGLETONS = frozenset(("MainProvision", "TOC", "Preamble"))
 #: Provision kinds compared by the articles they contain rather than by text.
@@ -639,7 +639,7 @@ def _ratio(a: str, b: str) -> float:
 
 def _norm_text(t: str | None, has_kids: bool) -> str | None:
     """A text (or tail, with ``has_kids=True``) as compared: layout-only whitespace next to elements is none."""
-    if t is None or (has_kids and not t.strip(_XML_WS)):
+    if t is None or (has_kids and not t.strip(XML_WHITESPACE)):
         return None
     return t
 

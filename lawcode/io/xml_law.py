@@ -18,10 +18,10 @@ from lawcode.errors import LawcodeError, NotALawError
 from lawcode.io.loading import load, loads, read_law_document
 from lawcode.io.xml_parser import parse_xml_bytes, read_source
 from lawcode.model.law import Law
+from lawcode.text.normalize import XML_WHITESPACE
 
 __all__ = ["load", "loads", "canonical_xml", "RoundTrip", "check_roundtrip"]
 
-_XML_WS = " \t\r\n"
 
 
 def canonical_xml(data: bytes | str | etree._ElementTree | etree._Element | Law, source: str = "<bytes>") -> bytes:
@@ -37,9 +37,9 @@ def canonical_xml(data: bytes | str | etree._ElementTree | etree._Element | Law,
     else:
         tree = parse_xml_bytes(data, source)
     for e in tree.getroot().iter():
-        if e.text is not None and not e.text.strip(_XML_WS) and len(e):
+        if e.text is not None and not e.text.strip(XML_WHITESPACE) and len(e):
             e.text = None
-        if e.tail is not None and not e.tail.strip(_XML_WS):
+        if e.tail is not None and not e.tail.strip(XML_WHITESPACE):
             e.tail = None
     return etree.tostring(tree, method="c14n", with_comments=True)
 

@@ -58,6 +58,7 @@ from typing import TypeAlias
 from lxml import etree
 
 from lawcode.model.tags import PROVISION_TAG_SET, SENTENCE_OF, TITLE_OF
+from lawcode.text.normalize import XML_WHITESPACE
 
 __all__ = [
     "Piece",
@@ -82,7 +83,6 @@ _SEP: tuple[str, None] = (_SPACE, None)
 #: What a ``Fig`` prints (a visible mark where an image or PDF stands in the printed law).
 FIG_PLACEHOLDER = "［図］"
 
-_XML_WS = " \t\r\n"
 _BREAK_RUN = re.compile(r"[ \t\r\n]*[\r\n][ \t\r\n]*")
 
 _SUBITEM_TITLES = tuple(f"Subitem{i}Title" for i in range(1, 11))
@@ -136,7 +136,7 @@ _SUB = dict(zip("0123456789０１２３４５６７８９+＋-−－=＝(（)）
 
 # -- whitespace -----------------------------------------------------------------------------------------------
 def _blank(text: str) -> bool:
-    return not text.strip(_XML_WS)
+    return not text.strip(XML_WHITESPACE)
 
 
 def strip_layout_whitespace(text: str) -> str:

@@ -19,12 +19,17 @@ from lawcode.text._guard import expects
 from lawcode.text._tables import FULLWIDTH_ASCII_TO_ASCII, HALFWIDTH_KANA_TO_FULLWIDTH, compose_voiced_marks
 
 __all__ = [
+    "XML_WHITESPACE",
     "GLYPH_VARIANTS",
     "MATCH_DASHES",
     "normalize_for_match",
     "normalize_width",
     "strip_spaces",
 ]
+
+#: The characters XML calls whitespace (the S production): text made only of these between elements is layout
+#: (indentation, line breaks), never content — canonical_xml drops it, text() ignores it, diff skips it.
+XML_WHITESPACE = " \t\r\n"
 
 # Width: full-width ASCII (ＡＢＣ１２３（），．) -> ASCII; half-width katakana and its punctuation (ｶﾞｰﾄﾞ ｢｣､｡･) ->
 # full-width (ガード 「」、。・). U+3000 and the full-width Japanese punctuation 「」、。・ are outside both blocks and
