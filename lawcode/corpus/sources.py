@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TypeVar
 
 from lawcode.errors import CorpusError
+from lawcode.text.lawnum import LAW_ID_SHAPE
 
 if TYPE_CHECKING:  # pragma: no cover
     from lawcode.model.law import Law
@@ -26,7 +27,7 @@ __all__ = ["LawSource", "list_sources", "partition_by_size", "LAW_ID", "MAX_MEMB
 
 #: An e-Gov LawID (``405AC0000000088``) at the start of a file or folder name.
 #: (The 2020 bulk writes some ministerial ones in lower-case hex, ``322M40010b72003``; they are upper-cased.)
-LAW_ID = re.compile(r"^([0-9]{3}[A-Z]{2}[0-9A-Za-z]{10})(?![0-9A-Za-z])")
+LAW_ID = re.compile(rf"^({LAW_ID_SHAPE})(?![0-9A-Za-z])", re.IGNORECASE)
 #: The largest archive member read (the largest e-Gov law, 租税特別措置法施行令 and the like, is under 10 MB).
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
 #: Members claiming a higher compression ratio than this (and over 1 MB) are refused as a possible zip bomb.

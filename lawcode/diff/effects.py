@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from lawcode.diff.changes import Change
 from lawcode.errors import LawcodeError
-from lawcode.text.lawnum import decode_law_id
+from lawcode.text.lawnum import REVISION_ID_SHAPE, decode_law_id
 from lawcode.model.law import Law
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,7 +51,7 @@ EFFECT_TYPES: dict[str, str] = {
     "title_changed": "題名改正",
     "replaced_whole": "全部改正",
 }
-_REVISION_ID = re.compile(r"(?<![0-9A-Za-z])([0-9]{3}[A-Z]{2}[0-9A-Z]{10})_([0-9]{8})_([0-9]{3}[A-Z]{2}[0-9A-Z]{10})")
+_REVISION_ID = re.compile(rf"(?<![0-9A-Za-z]){REVISION_ID_SHAPE}(?![0-9A-Za-z])")
 _CSV_FIELDS = (
     "effect_id", "type", "kind", "affected_law_title", "affected_law_num", "old_path", "new_path", "old_label",
     "new_label", "amending_law_num", "amending_law_id", "amending_laws", "enforcement_date",
@@ -187,7 +187,7 @@ def _revision(law: Law) -> tuple[str, str, str] | None:
     if not law.source:
         return None
     m = _REVISION_ID.search(Path(law.source).name)
-    return (m.group(1), m.group(2), m.group(3)) if m else None
+    return (m.group(1), m.group(2), m.group(3)) if m and not m.group(3).startswith("000") else None
 
 
 def effects_to_json(effects: Iterable[Effect], indent: int | None = 2) -> str:

@@ -18,11 +18,13 @@ from lawcode.model import Law
 from lawcode.refs.model import Reference
 from lawcode.refs.scan import references
 from lawcode.refs.lawindex import lookup_law
+from lawcode.text.lawnum import LAW_ID_SHAPE
 
 __all__ = ["LoadedLaw", "load_law", "clear_cache", "egov_url", "law_id_of", "LAW_ID"]
 
 #: An e-Gov LawID such as 415AC0000000057 or 417M60000088001.
-LAW_ID = re.compile(r"^\d{3}[A-Z0-9]{2,4}\d{6,10}$")
+#: A whole string shaped like an e-Gov LawID (:data:`lawcode.text.lawnum.LAW_ID_SHAPE`).
+LAW_ID = re.compile(rf"^{LAW_ID_SHAPE}$")
 EGOV_LAW_URL = "https://laws.e-gov.go.jp/law/{}"
 
 

@@ -24,6 +24,8 @@ from lawcode.text.numerals import KANJI_NUMERAL_CHARS, int_to_kanji, kanji_to_in
 
 __all__ = [
     "COMMISSION_RULE_KINDS",
+    "LAW_ID_SHAPE",
+    "REVISION_ID_SHAPE",
     "LawId",
     "LawNumber",
     "RevisionId",
@@ -382,6 +384,15 @@ _LAWID_RE = re.compile(
     r"|(?P<const>CONSTITUTION))",
     re.ASCII,  # \d must not match full-width digits
 )
+
+
+#: The shape of an e-Gov LawID, to find one in file and folder names or in text (a regular-expression source,
+#: no groups): three digits of era and year, then a category letter and eleven letters or digits (AC, CO, M6…,
+#: RJNJ…), or ``CONSTITUTION``. A match looks like a LawID; :func:`decode_law_id` says whether it is one.
+LAW_ID_SHAPE = r"[0-9]{3}(?:CONSTITUTION|[A-Z][0-9A-Z]{11})"
+#: The shape of an e-Gov revision ID (``415AC0000000057_20230401_503AC0000000037``; the amending part is fifteen
+#: zeros for the law as first enacted), with three groups: LawID, enforcement date ``YYYYMMDD``, amending LawID.
+REVISION_ID_SHAPE = rf"({LAW_ID_SHAPE})_([0-9]{{8}})_({LAW_ID_SHAPE}|0{{15}})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,10 +29,13 @@ def test_law_id_comes_from_the_file_or_folder_name(tmp_path):
     a = tmp_path / "405AC0000000088" / "lawhubxml_20200531_x.xml"
     b = tmp_path / "415AC0000000057_20200126_000000000000000.xml"
     c = tmp_path / "plain.xml"
-    for f in (a, b, c):
+    d = tmp_path / "322M40010b72003.xml"  # a ministerial ordinance, lower-case hex as in the 2020 bulk
+    e = tmp_path / "428M60020000005_20200101_000000000000000.xml"
+    for f in (a, b, c, d, e):
         f.write_bytes(V1.read_bytes())
     ids = {s.location: s.law_id for s in list_sources(tmp_path)}
-    assert ids == {str(a): "405AC0000000088", str(b): "415AC0000000057", str(c): None}
+    assert ids == {str(a): "405AC0000000088", str(b): "415AC0000000057", str(c): None, str(d): "322M40010B72003",
+                   str(e): "428M60020000005"}
 
 
 def test_key_without_law_id_is_the_law_number():

@@ -397,3 +397,21 @@ def test_parse_revision_id() -> None:
 def test_parse_revision_id_rejects(raw: str) -> None:
     with pytest.raises(LawNumberError):
         parse_revision_id(raw)
+
+
+def test_law_id_and_revision_id_shapes_find_every_category():
+    import re
+
+    from lawcode.text.lawnum import LAW_ID_SHAPE, REVISION_ID_SHAPE
+
+    shape = re.compile(LAW_ID_SHAPE)
+    for law_id in ("415AC0000000057", "430AC0100000075", "415M60000F4A003", "324RJNJ01002000", "321CONSTITUTION",
+                   "117DF1000000032", "120IO0000000002"):
+        assert shape.fullmatch(law_id), law_id
+        decode_law_id(law_id)  # every shape match here is a real LawID
+    for not_id in ("41AC0000000057", "415ac", "令和3年法律第37号", "415AC000000005"):
+        assert not shape.fullmatch(not_id), not_id
+    m = re.search(REVISION_ID_SHAPE, "x/415AC0000000057_20230401_503AC0000000037.xml")
+    assert m and m.groups() == ("415AC0000000057", "20230401", "503AC0000000037")
+    m = re.search(REVISION_ID_SHAPE, "428M60020000005_20170530_000000000000000")
+    assert m and m.group(3) == "000000000000000"
