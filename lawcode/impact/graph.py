@@ -43,7 +43,13 @@ RELATIONS = {
     "委任": "carries out a delegation of",
     "定義": "uses a term defined in",
 }
-_JUNYO_AFTER = re.compile(r"^[^。]{0,40}?準用")
+_JUNYO_AFTER = re.compile(r"[^。]{0,40}?準用")  # matched at the citation's end
+
+
+def applies_mutatis_mutandis(text: str, end: int) -> bool:
+    """Whether the citation that ends at *end* of *text* is applied mutatis mutandis (準用): 「準用」 follows
+    within 40 characters in the same sentence (「第五条の規定は、…について準用する」「…において準用する第三条」)."""
+    return _JUNYO_AFTER.match(text, end) is not None
 _SUBLEVEL = re.compile(r"-(?:Paragraph|Item|Subitem)")
 
 
@@ -113,7 +119,7 @@ class PropagationGraph:
                         p = src_law.get(upath)
                         texts[key] = p.text() if p is not None else ""
                     span = data.get("span") or (0, 0)
-                    if _JUNYO_AFTER.match(texts[key][span[1]:]):
+                    if applies_mutatis_mutandis(texts[key], span[1]):
                         rel = "準用"
             self.graph.add_edge(u, v, rel=rel, text=data.get("text", ""))
         self.definitions = definitions(new) if with_definitions else []

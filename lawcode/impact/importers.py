@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from lawcode.errors import TraceError
-from lawcode.impact.graph import article_of
+from lawcode.impact.graph import applies_mutatis_mutandis, article_of
 from lawcode.impact.links import label_of
 from lawcode.impact.trace import Link, Provenance, Trace, TraceItem, Unlinked
 from lawcode.model.law import Law
@@ -190,8 +190,8 @@ def ordinance_trace(law: Law, *, kind: str = "ordinance_provision") -> Trace:
             continue
         article = article_of(ref.source)
         holder = law.get(ref.source)
-        after = holder.text()[ref.span[1]: ref.span[1] + 40] if holder is not None else ""
-        link_kind = "準用" if re.match(r"^[^。]{0,30}?準用", after) else "参照"
+        junyo = holder is not None and applies_mutatis_mutandis(holder.text(), ref.span[1])
+        link_kind = "準用" if junyo else "参照"
         if not ref.targets:
             unlinked.append(Unlinked(f"{law.title} {label_of(law, ref.source)}", ref.text, ref.text,
                                      "cites a whole law, not a provision", Provenance(source, edition=law.law_num)))
