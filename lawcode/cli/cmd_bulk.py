@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, Callable
+
 
 from rich.console import Console
 
-from lawcode.cli.common import EXIT_OK
+from lawcode.cli.common import EXIT_OK, download_progress
 from lawcode.cli.egov_options import add_client_arguments, client_from
 from lawcode.egov import download_bulk, read_state, update_bulk
 
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         out.print(f"{args.folder}: {files} XML files; downloaded {state.get('downloaded', '—')}, "
                   f"updated {state.get('updated', '—')} (offline: nothing fetched)", markup=False, highlight=False)
         return EXIT_OK
-    with client_from(args) as client, _bar(err, quiet=args.quiet) as progress:
+    with client_from(args) as client, download_progress(err, quiet=args.quiet) as progress:
         if args.update:
             result = update_bulk(args.folder, client=client, progress=progress)
         else:
@@ -47,32 +47,3 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     out.print(f"{len(result.files)} files unpacked into {args.folder} ({result.downloaded_bytes:,} bytes "
               f"downloaded{skipped})", markup=False, highlight=False)
     return EXIT_OK
-
-
-class _bar:
-    """A transient rich progress bar for downloads, on terminals only; yields the ``progress`` callback."""
-
-    def __init__(self, console: Console, *, quiet: bool) -> None:
-        self.console = console
-        self.enabled = console.is_terminal and not quiet
-        self._progress: Any = None
-
-    def __enter__(self) -> Callable[[int, int | None], None] | None:
-        if not self.enabled:
-            return None
-        from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
-
-        self._progress = Progress(TextColumn("[bold]download"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
-                                  console=self.console, transient=True)
-        bar = self._progress
-        bar.start()
-        task = bar.add_task("download", total=None)
-
-        def update(done: int, total: int | None) -> None:
-            bar.update(task, completed=done, total=total)
-
-        return update
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.stop()

@@ -16,8 +16,9 @@ input or usage (a :class:`~lawcode.errors.LawcodeError` escaping ``run`` is prin
 from __future__ import annotations
 
 import argparse
+import contextlib
 from pathlib import Path
-from typing import Iterable, Protocol, Sequence, TypeVar
+from typing import Callable, Iterable, Iterator, Protocol, Sequence, TypeVar
 
 from rich.console import Console
 
@@ -33,6 +34,7 @@ __all__ = [
     "no_law_files_message",
     "print_error",
     "progress",
+    "download_progress",
     "wide_console",
     "write_output",
 ]
@@ -158,3 +160,22 @@ def write_output(text: str, output: Path | None, out: Console, err: Console) -> 
     except OSError as exc:
         raise LawcodeError(f"cannot write the output: {exc.strerror}", where=str(output)) from exc
     err.print(f"wrote {output}", markup=False, highlight=False)
+
+
+@contextlib.contextmanager
+def download_progress(console: Console, *, quiet: bool = False) -> Iterator[Callable[[int, int | None], None] | None]:
+    """A transient progress bar for a download of bytes (size known or not), on terminals only: yields the
+    ``progress(done, total)`` callback the e-Gov client takes, or ``None`` when no bar is shown."""
+    if quiet or not console.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
+
+    with Progress(TextColumn("[bold]download"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+                  console=console, transient=True) as bar:
+        task = bar.add_task("download", total=None)
+
+        def update(done: int, total: int | None) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
