@@ -175,17 +175,18 @@ class LawDiffDirective(_Base):
     option_spec = {"old": directives.unchanged, "new": directives.unchanged, "full": directives.flag}
 
     def run(self) -> list[nodes.Node]:
-        from lawcode.diff.render import render_html
+        from lawcode.diff.render.html import table_html
+        from lawcode.diff.render.table import build_table
 
         old = self.load(self.arguments[0])
         new = self.load(self.arguments[1])
         try:
-            d = diff(old.law, new.law)
-            html = render_html(d, standalone=False, elide="full" not in self.options)
+            table = build_table(diff(old.law, new.law), elide="full" not in self.options)
         except LawcodeError as err:
             raise self.error(str(err)) from None
         self.domain.note_linker(self.env.docname)
-        node = DiffTable("", html, format="html")
+        node = DiffTable("", table_html(table), format="html")
+        node["table"] = table  # the row model: the rows get their links once every page is read
         node["old_key"] = self.options.get("old") or old.path.stem
         node["new_key"] = self.options.get("new") or new.path.stem
         return [node]

@@ -17,6 +17,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
+from lawcode.diff.render.html import table_html
 from lawcode.errors import LawcodeError
 from lawcode.sphinxext import addressing as ad
 from lawcode.sphinxext.domain import LawDomain
@@ -226,12 +227,8 @@ def _versions(app: Any, domain: LawDomain, docname: str, key: str) -> nodes.Node
     return box
 
 
-_ROW = re.compile(r'<tr class="shinkyu-row"([^>]*)>(<td class="shinkyu-new">)(.*?)(<td class="shinkyu-old">)', re.S)
-_ATTR = re.compile(r'data-(new|old)-path="([^"]*)"')
-
-
 def _link_rows(app: Any, domain: LawDomain, docname: str, table: DiffTable) -> str:
-    """Put a link to each version's provision at the top of the row's cells."""
+    """The table's HTML with a link to each version's provision at the top of the row's cells."""
     keys = {"new": table["new_key"], "old": table["old_key"]}
 
     def goto(side: str, path: str | None) -> str:
@@ -245,9 +242,4 @@ def _link_rows(app: Any, domain: LawDomain, docname: str, table: DiffTable) -> s
         return (f'<p class="law-diff-goto"><a class="reference internal" href="{html.escape(uri)}" '
                 f'title="{html.escape(hit[4])}">{word}の{html.escape(hit[3])}を開く</a></p>')
 
-    def repl(m: re.Match[str]) -> str:
-        attrs = {k: html.unescape(v) for k, v in _ATTR.findall(m.group(1))}
-        return (f'<tr class="shinkyu-row"{m.group(1)}>{m.group(2)}{goto("new", attrs.get("new"))}{m.group(3)}'
-                f'{m.group(4)}{goto("old", attrs.get("old"))}')
-
-    return _ROW.sub(repl, table.astext())
+    return table_html(table["table"], cell_head=goto)

@@ -22,11 +22,12 @@ Every text is escaped; nothing of the law's text reaches the page as markup.
 from __future__ import annotations
 
 from html import escape
+from typing import Callable
 
 from lawcode._version import __version__
 from lawcode.diff.render.rowmodel import COLUMNS, NOTE, Cell, Header, Line, Row, ShinkyuTable
 
-__all__ = ["render_html", "table_html", "CSS"]
+__all__ = ["render_html", "table_html", "CellHead", "CSS"]
 
 #: Mincho faces first (Windows, macOS, Linux), then any serif.
 FONT_STACK = ('"Yu Mincho", YuMincho, "Hiragino Mincho ProN", "Hiragino Mincho Pro", "MS Mincho", "ＭＳ 明朝", '
@@ -79,22 +80,28 @@ def _line(line: Line) -> str:
     return f'<p class="shinkyu-line shinkyu-{line.role} shinkyu-l{level}">{"".join(parts)}</p>'
 
 
-def _cell(cell: Cell, side: str) -> str:
+#: A hook that returns HTML to put at the top of a cell, given its side (``"new"``/``"old"``) and the e-Gov path
+#: of the provision in it (``None`` for an empty cell) — e.g. links to the provision in a rendered law.
+CellHead = Callable[[str, "str | None"], str]
+
+
+def _cell(cell: Cell, side: str, head: CellHead | None = None) -> str:
     if cell.marker is not None:
         body = f'<p class="shinkyu-marker">{escape(cell.marker, quote=False)}</p>'
     else:
         body = "".join(_line(line) for line in cell.lines)
-    return f'<td class="shinkyu-{side}">{body}</td>'
+    top = head(side, cell.path) if head is not None else ""
+    return f'<td class="shinkyu-{side}">{top}{body}</td>'
 
 
 def _attr(name: str, value: str | None) -> str:
     return f' {name}="{escape(value)}"' if value else ""
 
 
-def _row(row: Row) -> str:
+def _row(row: Row, head: CellHead | None = None) -> str:
     attrs = (_attr("data-label", row.label) + _attr("data-kinds", " ".join(row.kinds))
              + _attr("data-new-path", row.new.path) + _attr("data-old-path", row.old.path))
-    return f'<tr class="shinkyu-row"{attrs}>{_cell(row.new, "new")}{_cell(row.old, "old")}</tr>'
+    return f'<tr class="shinkyu-row"{attrs}>{_cell(row.new, "new", head)}{_cell(row.old, "old", head)}</tr>'
 
 
 def _header(h: Header) -> str:
@@ -115,14 +122,15 @@ def _header(h: Header) -> str:
     return "".join(out)
 
 
-def table_html(table: ShinkyuTable) -> str:
+def table_html(table: ShinkyuTable, cell_head: CellHead | None = None) -> str:
     """The fragment for a built row model: ``<section class="lawcode-shinkyu">`` with header and table
-    (style it with :data:`CSS`)."""
+    (style it with :data:`CSS`). *cell_head*, when given, adds its HTML at the top of every cell (the Sphinx
+    extension puts links to both versions' provisions there)."""
     out = ['<section class="lawcode-shinkyu">', _header(table.header),
            '<table class="shinkyu-table"><colgroup><col class="shinkyu-new"><col class="shinkyu-old"></colgroup>',
            f'<thead><tr><th scope="col" class="shinkyu-new">{COLUMNS[0]}</th>'
            f'<th scope="col" class="shinkyu-old">{COLUMNS[1]}</th></tr></thead><tbody>']
-    out.extend(_row(r) for r in table.rows)
+    out.extend(_row(r, cell_head) for r in table.rows)
     out.append("</tbody></table>")
     if table.header.omitted:
         n = len(table.header.omitted)
