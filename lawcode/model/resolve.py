@@ -222,24 +222,36 @@ def _find_subitem(cur: Provision, step: Step) -> Provision | None:
     return None
 
 
-def _match(pool: Iterable[Provision], step: Step) -> Provision | None:
-    """Pick from *pool* by raw Num, index, number or range membership (in that order)."""
-    same = [p for p in pool if p.tag == step.tag]
+def _by_position_or_raw(same: list[Provision], step: Step) -> tuple[bool, Provision | None]:
+    """The picks every kind of provision shares, among *same* (the candidates of the step's tag): by position
+    (``Article[2]``), by the raw ``Num`` (``Article_3_2``, the *occurrence*-th when several share it), or the only
+    one when the step has no number. ``(True, hit)`` when one of them decides (*hit* may be ``None``: not there);
+    ``(False, None)`` when the caller must go on by number."""
     if step.index is not None:
-        return same[step.index - 1] if 0 < step.index <= len(same) else None
+        return True, (same[step.index - 1] if 0 < step.index <= len(same) else None)
     if step.raw is not None:
         exact = [p for p in same if p.number is not None and p.number.raw == step.raw]
         if exact:
-            return exact[step.occurrence - 1] if step.occurrence <= len(exact) else None
+            return True, (exact[step.occurrence - 1] if step.occurrence <= len(exact) else None)
     if step.number is None:
-        return same[0] if len(same) == 1 and step.raw is None else None
+        return True, (same[0] if len(same) == 1 and step.raw is None else None)
+    return False, None
+
+
+def _match(pool: Iterable[Provision], step: Step) -> Provision | None:
+    """Pick from *pool* by raw Num, index, number or range membership (in that order)."""
+    same = [p for p in pool if p.tag == step.tag]
+    decided, hit = _by_position_or_raw(same, step)
+    number = step.number
+    if decided or number is None:  # (a step without a number is always decided)
+        return hit
     if step.tag == "Item":  # 第三号 is never an ``Item Num="ハ"`` (whose kana also reads 3)
         same = [p for p in same if not is_misplaced_subitem(p)]
-    equal = [p for p in same if p.number is not None and p.number.first == step.number and not p.number.is_range]
+    equal = [p for p in same if p.number is not None and p.number.first == number and not p.number.is_range]
     if equal:
         return equal[step.occurrence - 1] if step.occurrence <= len(equal) else None
     for p in same:
-        if p.number is not None and p.number.covers(step.number):
+        if p.number is not None and p.number.covers(number):
             return p
     return None
 
@@ -258,12 +270,9 @@ def _pick_appendix(pool: Iterable[Provision], cur: Provision | None, step: Step,
     if step.index is not None:
         return same[step.index - 1] if 0 < step.index <= len(same) else None
     if address.is_path:
-        if step.raw is not None:
-            exact = [p for p in same if p.number is not None and p.number.raw == step.raw]
-            if exact:
-                return exact[step.occurrence - 1] if step.occurrence <= len(exact) else None
-        if step.number is None:
-            return same[0] if len(same) == 1 and step.raw is None else None
+        decided, hit = _by_position_or_raw(same, step)
+        if decided:
+            return hit
         candidates = [p for p in same if p.number is None]
         hint = "use the path of the one you mean"
     else:
