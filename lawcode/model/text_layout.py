@@ -8,10 +8,15 @@ Layout (one printed line per line; see docs/plaintext.md):
 
 * 題名 (``LawTitle``) on the first line, the 法令番号 in parentheses on the second: 「（令和二年法律第八号）」;
   then the 制定文 (``EnactStatement``) lines;
+* 「前文」 on a line of its own before the 前文 (``Preamble``) and a blank line after it: e-Gov files the same
+  words (「…左ノ通定ム」) as a 制定文 in one law and as a 前文 in another, and a 本則 of unnumbered 項 may follow
+  a 前文, so only these two lines tell the reader where the 前文 begins and ends;
 * 「目次」, then its entries indented by one U+3000 per level (one more than :meth:`Provision.text`, so that a
   reader can tell the 目次 from the chapter headings that follow it);
 * every provision exactly as :meth:`Provision.text` prints it (caption line, 「第三条　…」, 「２　…」, 「一　…」,
-  「イ　…」, container headings, 「第十五条から第十七条まで　削除」) — except tables;
+  「イ　…」, container headings, 「第十五条から第十七条まで　削除」) — except tables, and list lines (``List``,
+  ``Sublist1`` …), which are indented by one U+3000 per level so that the reader can tell them from the text
+  of a 号 and from the unnumbered 項 of an old law;
 * 附則 as 「附　則」 followed by 「　（改正法の法令番号）」 and 「　抄」 when the XML says so;
 * appendices (別表, 様式 …): title line, 「（第三条関係）」 line, contents; figures print 「［図］」;
 * tables (``TableStruct``) in the *table notation*: one line per row, every cell between 「｜」 — 「｜区分｜金額｜」;
@@ -28,7 +33,7 @@ from lxml import etree
 from lawcode.model.render import block_lines, inline_text
 from lawcode.model.tags import PROVISION_TAG_SET, SENTENCE_OF, TITLE_OF
 
-__all__ = ["law_text", "provision_text_lines", "CELL", "CELL_BREAK", "suppl_label_line"]
+__all__ = ["law_text", "provision_text_lines", "CELL", "CELL_BREAK", "PREAMBLE_LABEL", "suppl_label_line"]
 
 _E: TypeAlias = etree._Element
 _SPACE = "\u3000"
@@ -36,6 +41,11 @@ _SPACE = "\u3000"
 CELL = "｜"
 #: Line break inside a cell of the table notation.
 CELL_BREAK = "＼"
+#: The line printed before a 前文 (``Preamble``), as e-Gov's 目次 names it: e-Gov files running text before the
+#: first article as 制定文 or as 前文 with the same words (「…左ノ通定ム」 is either), so the text says which.
+PREAMBLE_LABEL = "前文"
+#: Indentation (in U+3000) of the lines of a list (``List``, ``Sublist1`` …), by their sentence group.
+_LIST_DEPTH = {"ListSentence": 1, "Sublist1Sentence": 2, "Sublist2Sentence": 3, "Sublist3Sentence": 4}
 _TOC_ENTRY = ("TOCPart", "TOCChapter", "TOCSection", "TOCSubsection", "TOCDivision", "TOCArticle",
               "TOCSupplProvision")
 
@@ -68,6 +78,10 @@ def law_text(root: _E) -> str:
             title_done = True
         if tag == "TOC":
             _toc(c, out)
+        elif tag == "Preamble":
+            out.append(PREAMBLE_LABEL)  # the reader cannot tell a 前文 from a 制定文 by their words alone
+            _element(c, out)
+            out.append("")  # and a blank line ends it: a 本則 of unnumbered 項 may follow
         elif tag == "SupplProvision":
             out.append(suppl_label_line(c))
             for cc in c:
@@ -101,8 +115,30 @@ def provision_text_lines(e: _E) -> list[str]:
     return out
 
 
-def _lines(e: _E) -> list[str]:
-    return ["".join([t for t, _ in line]) for line in block_lines(e)]
+def _lines(e: _E, indent: bool = True) -> list[str]:
+    out = []
+    for line in block_lines(e):
+        text = "".join([t for t, _ in line])
+        if indent:
+            depth = _list_depth(line)
+            if depth:
+                text = _SPACE * depth + text
+        out.append(text)
+    return out
+
+
+def _list_depth(line: list[tuple[str, _E | None]]) -> int:
+    """1 for a ``List`` line, 2 for a ``Sublist1`` line …, 0 for any other line (by the element of its first
+    text): list lines are indented so that the reader can tell them from unnumbered 項 and from text of a 号."""
+    first = next((el for _, el in line if el is not None), None)
+    if first is None:
+        return 0
+    group = first.getparent()
+    if group is not None and group.tag == "Column":
+        group = group.getparent()
+    if group is None:
+        return 0
+    return _LIST_DEPTH.get(str(group.tag), 0)
 
 
 def _has_table(e: _E) -> bool:
@@ -187,7 +223,7 @@ def _row(row: _E) -> str:
     cells = []
     for cell in row:
         if isinstance(cell.tag, str):
-            cells.append(CELL_BREAK.join(_lines(cell)))
+            cells.append(CELL_BREAK.join(_lines(cell, indent=False)))
     return CELL + CELL.join(cells) + CELL
 
 

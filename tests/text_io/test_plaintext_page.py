@@ -35,7 +35,7 @@ def test_error_examples_are_the_real_messages():
     import lawcode
 
     page = PAGE.read_text(encoding="utf-8")
-    for text in ("第一条\u3000甲。\n（宙に浮いた見出し）\n附\u3000則\n", "附\u3000則\n一\u3000号だけ\n",
+    for text in ("第一条\u3000甲。\n（宙に浮いた見出し）\n附\u3000則\n", "附\u3000則\nイ\u3000細分だけ\n",
                  "第一条\u3000甲。\n第二条\u3000乙\r。\n"):
         try:
             lawcode.parse_text(text, "bad.txt")

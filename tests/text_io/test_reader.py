@@ -111,7 +111,7 @@ def test_amending_law():
     ("text", "line", "words"),
     [
         ("第一条" + S + "甲。\n（宙に浮いた見出し）\n附" + S + "則\n", 2, "caption"),
-        ("附" + S + "則\n一" + S + "号だけ\n", 2, "outside"),
+        ("附" + S + "則\nイ" + S + "細分だけ\n", 2, "outside"),  # 「一　…」 there is a 項 numbered 一
         ("第一条" + S + "甲。\n第二条" + S + "乙\r。\n", 2, "cannot read"),
     ],
 )

@@ -68,6 +68,16 @@ def laws(draw) -> lawcode.Law:
     etree.SubElement(root, "LawNum").text = "令和二年法律第八号"
     body = etree.SubElement(root, "LawBody")
     etree.SubElement(body, "LawTitle").text = draw(_WORD) + "法"
+    if draw(st.booleans()):  # a 制定文 that may not end like one (a repeated title)
+        etree.SubElement(body, "EnactStatement").text = draw(st.sampled_from(["", "左ノ通定ム", "を制定する。"]).map(
+            lambda end: "甲法" + end))
+    if draw(st.booleans()):  # a 前文 whose words may end like a 制定文: the 「前文」 line says which it is
+        preamble = etree.SubElement(body, "Preamble")
+        for n in range(1, draw(st.integers(1, 2)) + 1):
+            para = etree.SubElement(preamble, "Paragraph", Num=str(n))
+            etree.SubElement(para, "ParagraphNum")
+            etree.SubElement(etree.SubElement(para, "ParagraphSentence"), "Sentence").text = draw(
+                st.sampled_from(["左ノ通定ム", "とする。", "を次のように定める。"]).map(lambda end: draw(_WORD) + end))
     main = etree.SubElement(body, "MainProvision")
     for a in range(1, draw(st.integers(1, 4)) + 1):
         art = etree.SubElement(main, "Article", Num=str(a))
@@ -86,6 +96,9 @@ def laws(draw) -> lawcode.Law:
                 item = etree.SubElement(para, "Item", Num=str(i))
                 etree.SubElement(item, "ItemTitle").text = int_to_kanji(i)
                 etree.SubElement(etree.SubElement(item, "ItemSentence"), "Sentence").text = draw(_WORD)
+                for _ in range(draw(st.integers(0, 1))):  # a list line under the 号 (printed indented)
+                    etree.SubElement(etree.SubElement(etree.SubElement(item, "List"), "ListSentence"),
+                                     "Sentence").text = draw(_WORD)
                 _subitems(draw, item, 1)
     if draw(st.booleans()):
         suppl = etree.SubElement(body, "SupplProvision")

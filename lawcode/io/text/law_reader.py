@@ -4,12 +4,14 @@ The lines are classified in one pass by the LALR grammar ``grammars/law_text.lar
 module then builds the e-Gov XML tree from them, part by part:
 
 * front matter — the first running-text line is the 題名, a following 「（令和二年法律第八号）」 the 法令番号;
-  running text before the first article is the 制定文;
+  running text before the first article is the 制定文, except the 前文 that a 「前文」 line opens and a blank
+  line ends (as :mod:`~lawcode.model.text_layout` writes it);
 * 目次 — 「目次」 and the indented lines after it (read by :func:`~lawcode.io.text.read_toc`);
 * 本則 and 附則 — nested by level (編章節款目 > 条 > 項 > 号 > 細分) by :class:`_Nest`; a 「（…）」 line is the
   caption of the article (or 項) that follows; 「附　則　（…号）　抄」 opens a ``SupplProvision`` with its
   ``AmendLawNum``/``Extract``; an unnumbered line at the top of a part is a 項 without number (the single 項 of
-  a 附則); an unnumbered line inside a provision is a ``List`` line;
+  a 附則); an unnumbered line inside a provision is a ``List`` line (told by its indentation where it has one);
+  号 and 細分 nest by the order in which their numbering styles appear (:meth:`_Nest._item_level`);
 * amending laws — after a 項 ending in 「…を次のように改正する。」 every unnumbered line is an 改め文 sentence
   (``AmendProvision``/``AmendProvisionSentence``) and the numbered lines after a sentence that announces them
   (「次の一条を加える。」「次のように改める。」) are the quoted provisions (``NewProvision``);
@@ -47,7 +49,7 @@ from lawcode.io.text.reader import (
 )
 from lawcode.io.text.toc import read_toc
 from lawcode.model.law import Law
-from lawcode.model.text_layout import CELL, CELL_BREAK
+from lawcode.model.text_layout import CELL, CELL_BREAK, PREAMBLE_LABEL
 from lawcode.text.lawnum import parse_law_number
 from lawcode.text.numerals import iroha_to_int, kanji_to_int
 
@@ -58,6 +60,9 @@ _GAP = " \u3000"
 _AMENDING = re.compile(r"(?:一部を次のように改正する|次のように改める)。$")
 #: An 改め文 that announces quoted provisions (「次の一条を加える。」) — not a note that it was left out (「（「次のよう」略）」).
 _ANNOUNCES = re.compile(r"次(?:の|に掲げる|のように)(?!.*略[）〕)]$)")
+#: An 改め文 that quotes 項 or 号 only (「…の次に次の一号を加える。」「…に次の一項を加える。」): a 「第…条」 line
+#: after it is not quoted.
+_ANNOUNCES_ITEMS = re.compile(r"次の[一二三四五六七八九十]+[項号]を加える。$")
 _LAW_NUMBER = re.compile(r"^[明大昭平令][^（）()]*年.*(?:第.*号|憲法|規則.*)$")
 #: Appendix element by the first keyword found in its title (「別記第一様式」 is a 様式).
 _APPENDIX_TAGS = (
@@ -71,10 +76,16 @@ _APPENDIX_TITLE = {
     "SupplProvisionAppdxTable": "SupplProvisionAppdxTableTitle",
     "SupplProvisionAppdxStyle": "SupplProvisionAppdxStyleTitle",
 }
+_TITLE_TAGS = frozenset(_APPENDIX_TITLE.values())
 #: 様式 and 書式 hold their figures in a StyleStruct/FormatStruct (a running-text line before it is its title).
 _STYLE_STRUCT = {"AppdxStyle": "StyleStruct", "AppdxFormat": "FormatStruct", "SupplProvisionAppdxStyle": "StyleStruct"}
 _CONTAINER_UNIT = re.compile(r"第[^編章節款目]+([編章節款目])")
 _ENACTING = re.compile(r"(?:制定する|定める|改正する|公布する|公布セシム|左ノ通定ム)。?$")
+_KANJI_NUMBER = re.compile("[一二三四五六七八九十百千]+")
+#: A 項 of a 本則 without articles numbered like an article without 条: 「第一　私船ヲ…」.
+_OLD_PARAGRAPH = re.compile(r"(第[一二三四五六七八九十]+)\u3000(.+)")
+#: The line after an appendix title that names the articles it belongs to: 「（第十四条関係）」.
+_RELATED = re.compile(r"[（(][^（）()]*関係[）)]")
 _NUMBERED = ("article", "container", "paragraph", "item", "kana", "paren")
 
 
@@ -231,6 +242,40 @@ def _detect_horizontal(entries: list[TextEntry]) -> bool:
     return False
 
 
+def _style(head: str) -> str:
+    """The numbering style of a 号 or 細分 head: 「一」 kanji, 「イ」 kana, 「（１）」 paren-digit, 「（イ）」 paren-kana,
+    「（一）」 paren-kanji, 「（ｉ）」 paren-roman."""
+    if not head:
+        return ""
+    first = head[0]
+    if first in "（(":
+        inner = head[1:2]
+        if inner.isdigit():
+            return "paren-digit"
+        if "ァ" <= inner <= "ヶ":
+            return "paren-kana"
+        if inner in "〇一二三四五六七八九十百千":
+            return "paren-kanji"
+        return "paren-roman"
+    if "ァ" <= first <= "ヶ":
+        return "kana"
+    return "kanji"
+
+
+def _one_phrase(text: str) -> bool:
+    """True when *text* is one bracketed phrase: the bracket it opens with closes at its end (「（定義）」, not
+    「（甲）×１／３×（乙）」)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "（(〔":
+            depth += 1
+        elif ch in "）)〕":
+            depth -= 1
+            if depth == 0:
+                return i == len(text) - 1
+    return True
+
+
 def _num_attr(numbers: tuple[int, ...]) -> str:
     return "_".join(str(n) for n in numbers)
 
@@ -238,6 +283,11 @@ def _num_attr(numbers: tuple[int, ...]) -> str:
 def _enacting(text: str) -> bool:
     """A 制定文 (「…を制定する。」「…を次のように定める。」「…の全部を改正する。」), not an amending 項."""
     return _ENACTING.search(text) is not None and _AMENDING.search(text) is None
+
+
+def _is_preamble_label(e: TextEntry) -> bool:
+    """True for the 「前文」 line that :mod:`~lawcode.model.text_layout` prints before a 前文."""
+    return e.kind == "plain" and not e.indent and e.body == PREAMBLE_LABEL
 
 
 def _is_law_number(text: str) -> bool:
@@ -269,6 +319,8 @@ class _Nest:
         self.caption: TextEntry | None = None
         self.table: etree._Element | None = None
         self.last: etree._Element | None = None
+        #: indentation (characters) of the line of each provision: list lines are indented relative to it
+        self.indents: dict[etree._Element, int] = {}
 
     # -- helpers
     def _tl(self, e: TextEntry, kind: str) -> TextLine:
@@ -276,7 +328,10 @@ class _Nest:
         return TextLine(kind, e.head, e.body, e.line, unit[1] if unit else "")
 
     def _numbers(self, label: str, kind: str, entry: TextEntry) -> str:
-        label = label.replace("ノ", "の").lstrip("○").replace("～", "から").replace("〜", "から").replace("乃至", "から")
+        label = (label[:1] + label[1:].replace("ノ", "の")).lstrip("○")  # 「ノ」 alone is a kana (イロハ…ノ)
+        label = label.replace("～", "から").replace("〜", "から").replace("乃至", "から")
+        if kind == "paragraph":
+            label = label.removeprefix("第")
         label = re.sub("及(?!び)", "及び", label)
         try:
             if kind == "kana" and "の" in label:
@@ -294,6 +349,26 @@ class _Nest:
             raise _err(f"cannot read the number of 「{label}」 ({exc})", entry, self.source,
                        "write 漢数字 (第十二条), Arabic digits (第12条) or full-width digits") from None
 
+    def _item_level(self, e: TextEntry) -> int:
+        """The level of a 号 or 細分 line, by the order in which the numbering styles nest, as a reader of law
+        does: a style already open above (「一」 after 「イ」) closes what is under it and stands at its level; a
+        new style stands one level below the innermost open one (「（一）　歳入」 then 「一　歳入予算額」 is a 号 with
+        its 細分; 「イ」 right under a 項 is its 号). e-Gov numbers by this order, not by the style."""
+        style = _style(e.head)
+        under = None
+        for level, el in self.stack:
+            if level < _ITEM:
+                under = level
+                continue
+            if _style(el.findtext(f"{el.tag}Title") or "") == style:
+                return level
+            under = level
+        if under is None and self.root.tag == "NewProvision":
+            # a 号 or 細分 quoted alone (「同号に次のように加える。」 then 「イ　…」): nothing above says its level,
+            # so its style does (イ is a 細分)
+            return _level(self._tl(e, e.kind), self.horizontal)
+        return max(under if under is not None else _PARAGRAPH, _PARAGRAPH) + 1
+
     def innermost(self) -> etree._Element:
         if not self.stack:
             return self.root
@@ -305,6 +380,8 @@ class _Nest:
         return el
 
     def attach(self, level: int, element: etree._Element, entry: TextEntry) -> None:
+        if entry.indent:
+            self.indents[element] = len(entry.indent)
         while self.stack and self.stack[-1][0] >= level:
             self.stack.pop()
         if not self.stack:
@@ -355,6 +432,8 @@ class _Nest:
             fill_sentences(etree.SubElement(p, "ParagraphSentence"), e.body, self.style)
             self.attach(_ARTICLE, el, e)
             self.stack.append((_PARAGRAPH, p))
+            if e.indent:
+                self.indents[p] = len(e.indent)
             self.last = p
             return
         if kind == "paragraph":
@@ -364,9 +443,19 @@ class _Nest:
             fill_sentences(etree.SubElement(el, "ParagraphSentence"), e.body, self.style)
             self.attach(_PARAGRAPH, el, e)
             return
+        if kind == "item" and self.root.tag in ("MainProvision", "SupplProvision") and (
+                not self.stack or self.stack[0][1].tag == "Paragraph"
+                and _KANJI_NUMBER.fullmatch(self.stack[0][1].findtext("ParagraphNum") or "")):
+            # 「一　…」 where no 条 or 項 holds it: a 項 numbered in 漢数字 (the 附則 of some ordinances)
+            el = etree.Element("Paragraph", Num=self._numbers(e.head, "item", e))
+            self.take_caption(el, "ParagraphCaption")
+            etree.SubElement(el, "ParagraphNum").text = e.head
+            fill_sentences(etree.SubElement(el, "ParagraphSentence"), e.body, self.style)
+            self.attach(_PARAGRAPH, el, e)
+            return
         if kind in ("item", "kana", "paren"):
             self.check_caption()
-            level = _level(self._tl(e, kind), self.horizontal)
+            level = self._item_level(e)
             depth = level - _ITEM
             tag = "Item" if depth == 0 else f"Subitem{depth}"
             el = etree.Element(tag, Num=self._numbers(e.head, "item" if kind == "item" else kind, e))
@@ -404,13 +493,19 @@ class _Nest:
         if self.stack and self.stack[-1][1].tag == "Remarks":
             fill_sentences(self.stack[-1][1], e.body, FragmentStyle(writing_mode=self.style.writing_mode))
             return
-        if not self.stack and self.root.tag in ("MainProvision", "SupplProvision"):
-            # a 項 without number: the single 項 of a 附則 or of a 本則 without articles
+        if self.stack and e.indent and e.indent.strip("\u3000") == "" and self.root.tag != "NewProvision" \
+                and self._list_line(e):
+            return
+        numbered = _OLD_PARAGRAPH.match(e.body) if not e.indent else None
+        if self.root.tag in ("MainProvision", "SupplProvision") and (
+                not self.stack or numbered and self.stack[0][1].tag == "Paragraph"):
+            # a 項 without number: the single 項 of a 附則 or of a 本則 without articles; or a 項 of such a 本則
+            # numbered 「第一　」「第二　」 (an old 宣言)
             count = sum(1 for c in self.root if c.tag == "Paragraph")
             p = etree.Element("Paragraph", Num=str(count + 1))
             self.take_caption(p, "ParagraphCaption")
-            etree.SubElement(p, "ParagraphNum")
-            fill_sentences(etree.SubElement(p, "ParagraphSentence"), e.body, self.style)
+            etree.SubElement(p, "ParagraphNum").text = numbered[1] if numbered else None
+            fill_sentences(etree.SubElement(p, "ParagraphSentence"), numbered[2] if numbered else e.body, self.style)
             self.attach(_PARAGRAPH, p, e)
             return
         article = next((el for level, el in reversed(self.stack) if level == _ARTICLE), None)
@@ -437,6 +532,27 @@ class _Nest:
                        "number the line (「２　」「一　」) or put it under a 条")
         lst = etree.SubElement(holder, "List")
         fill_sentences(etree.SubElement(lst, "ListSentence"), e.body, self.style)
+
+    def _list_line(self, e: TextEntry) -> bool:
+        """Read a line indented by U+3000 inside a provision as a list line, as the writer indents them: one
+        U+3000 more than the provision's own line for a ``List``, two for a ``Sublist1`` (under the last ``List``)
+        …; False when no provision holds it or it is not indented more than the provision."""
+        holder = self.innermost()
+        if holder.tag not in ("Paragraph", "Item") and not holder.tag.startswith("Subitem"):
+            return False
+        depth = len(e.indent) - self.indents.get(holder, 0)  # relative to the provision's own line
+        if depth < 1:
+            return False
+        self.check_caption()
+        parent, tag = holder, "List"
+        for level in range(1, min(depth, 4)):
+            inner = parent.findall(tag)
+            if not inner:
+                break
+            parent, tag = inner[-1], f"Sublist{level}"
+        lst = etree.SubElement(parent, tag)
+        fill_sentences(etree.SubElement(lst, tag + "Sentence"), e.body, self.style)
+        return True
 
     def _in_list(self) -> bool:
         """True when the last thing written under the current provision is a List line (lists go on)."""
@@ -478,6 +594,7 @@ class _Builder:
         self.suppl: etree._Element | None = None
         self.pending: list[TextEntry] = []  # running text before the first 条: 制定文 or unnumbered 項
         self.following: TextEntry | None = None  # the line after the one being read
+        self.after_following: TextEntry | None = None  # and the one after that
         self.toc_preamble = False  # the 目次 lists a 「前文」: the running text after it is the 前文
         # amending laws
         self.amending: etree._Element | None = None  # the 項 that says 「…の一部を次のように改正する。」
@@ -508,15 +625,34 @@ class _Builder:
                 i = self._toc(i)
                 continue
             self.following = entries[i + 1] if i + 1 < n else None
+            self.after_following = entries[i + 2] if i + 2 < n else None
             self._line(e)
             i += 1
         self._flush_pending(None)
         for nest in (self.nest, self.quoted):
             if nest is not None:
                 nest.check_caption()
+        main = self.body.find("MainProvision")
+        if main is None and len(self.body) > 1 or main is not None and len(main) == 0:
+            self._empty_main_provision(main)
         if self.law_num.text is None:
             self.law.remove(self.law_num)
         return self.law
+
+    def _empty_main_provision(self, main: etree._Element | None) -> None:
+        """A law printed without 本則 (an extract 「抄」 that leaves it out): the schema requires a ``MainProvision``,
+        and e-Gov writes it as one 項 with an empty sentence, before the 附則 and appendices."""
+        mp = etree.Element("MainProvision") if main is None else main
+        p = etree.SubElement(mp, "Paragraph", Num="1")
+        etree.SubElement(p, "ParagraphNum")
+        etree.SubElement(etree.SubElement(p, "ParagraphSentence"), "Sentence")
+        if main is not None:
+            return
+        first = next((c for c in self.body if c.tag == "SupplProvision" or c.tag.startswith("Appdx")), None)
+        if first is None:
+            self.body.append(mp)
+        else:
+            first.addprevious(mp)
 
     def _law_number(self, text: str) -> None:
         self.law_num.text = text
@@ -565,6 +701,10 @@ class _Builder:
         if not self.pending:
             return
         pending, self.pending = self.pending, []
+        if self.nest is None:
+            pending = self._preamble(pending)
+            if not pending:
+                return
         if self.nest is None and not self.toc_preamble:
             while pending and pending[0].kind == "plain" and _enacting(pending[0].body):
                 etree.SubElement(self.body, "EnactStatement").text = pending.pop(0).body
@@ -572,10 +712,13 @@ class _Builder:
             captions = []
             preamble: etree._Element | None = None
             for e in pending:
-                if e.kind == "caption":
+                if e.kind == "caption" and next_entry.kind != "toc_label":
                     captions.append(e)
                     continue
-                if next_entry.kind == "toc_label" or _enacting(e.body) and preamble is None and not self.toc_preamble:
+                if next_entry.kind == "toc_label" or preamble is None and not self.toc_preamble \
+                        and (_enacting(e.body) or not e.body.endswith("。")):
+                    # before the 目次 there is only the 制定文 (and e-Gov's note 「（別冊）」); without a 「前文」 line,
+                    # text that ends like a 制定文 or is no sentence (a repeated title) is the 制定文
                     for c in captions:  # a bracketed line inside the 制定文
                         etree.SubElement(self.body, "EnactStatement").text = c.body
                     etree.SubElement(self.body, "EnactStatement").text = e.body
@@ -594,6 +737,25 @@ class _Builder:
         for e in pending:
             nest.add(e)
             self._maybe_amending(nest)
+
+    def _preamble(self, pending: list[TextEntry]) -> list[TextEntry]:
+        """Read the 前文 marked by a 「前文」 line (as :mod:`~lawcode.model.text_layout` writes it) out of the running
+        text before the 本則: the lines before the marker are the 制定文 whatever their ending, the lines after it up
+        to the first blank line are the 前文's paragraphs (a caption among them too). Returns the lines left."""
+        marker = next((k for k, e in enumerate(pending) if _is_preamble_label(e)), None)
+        if marker is None:
+            return pending
+        for e in pending[:marker]:
+            etree.SubElement(self.body, "EnactStatement").text = e.body
+        preamble = etree.SubElement(self.body, "Preamble")
+        k = marker + 1
+        while k < len(pending) and (k == marker + 1 or pending[k].line == pending[k - 1].line + 1):
+            p = etree.SubElement(preamble, "Paragraph", Num=str(len(preamble) + 1))
+            etree.SubElement(p, "ParagraphNum")
+            fill_sentences(etree.SubElement(p, "ParagraphSentence"), pending[k].body, self.style)
+            k += 1
+        self.toc_preamble = False  # the 前文 is read: what is left is the 本則
+        return pending[k:]
 
     def _maybe_amending(self, nest: _Nest) -> None:
         last = nest.last
@@ -627,11 +789,20 @@ class _Builder:
             return
         if self.amending is not None and self._amend_line(e):
             return
+        if kind == "caption" and not _one_phrase(e.body):
+            # 「（甲）×１／３×（乙）」: brackets, but not one bracketed phrase — running text (a formula)
+            e = TextEntry("plain", "", e.body, e.indent, e.line, e.column)
+            kind = "plain"
+        if kind == "appdx" and e.indent and not e.indent.strip("\u3000") and self.nest is not None \
+                and self.nest.stack:
+            # an indented line inside a provision is a list line (「　別紙第三号の二書式」), never an appendix title
+            e = TextEntry("plain", "", e.body, e.indent, e.line, e.column)
+            kind = "plain"
         if kind == "suppl":
             self._flush_pending(e)
             self._suppl(e)
             return
-        if kind == "appdx":
+        if kind == "appdx" or kind == "plain" and self._titles_an_appendix():
             self._flush_pending(e)
             self._appendix(e)
             return
@@ -648,6 +819,13 @@ class _Builder:
         nest = self._main() if self.nest is None else self.nest
         nest.add(e)
         self._maybe_amending(nest)
+
+    def _titles_an_appendix(self) -> bool:
+        """True when the running-text line being read is an appendix title the grammar does not know (「記別様式第四」):
+        a 「（第十四条関係）」 line follows it and no provision follows that (then it would be a caption)."""
+        following, after = self.following, self.after_following
+        return following is not None and following.kind == "caption" and _RELATED.fullmatch(following.body) is not None \
+            and (after is None or after.kind not in ("article", "paragraph", "caption", "container"))
 
     def _suppl(self, e: TextEntry) -> None:
         if self.nest is not None:
@@ -700,11 +878,15 @@ class _Builder:
             e = TextEntry("plain", "", e.body, e.indent, e.line, e.column)
             kind = "plain"
         if kind == "article" and (_AMENDING.search(e.body) or self.amend is None
-                                  or not _ANNOUNCES.search(self._amend_sentence())):
+                                  or not _ANNOUNCES.search(self._amend_sentence())
+                                  or _ANNOUNCES_ITEMS.search(self._amend_sentence(own=True))):
+            # an article after 「…の次に次の一号を加える。」 is no quoted provision: the 改め文 quotes 号 (or 項)
             self._end_amending()
             return False
-        if kind == "paragraph" and self.amend is not None and not _ANNOUNCES.search(self._amend_sentence()):
-            # 「２　…」 after an 改め文 that quotes nothing: the next 項 of the amending article itself
+        if kind in ("paragraph", "appdx", "container") and self.amend is not None \
+                and not _ANNOUNCES.search(self._amend_sentence()):
+            # 「２　…」 after an 改め文 that quotes nothing: the next 項 of the amending article itself; 「別表」: the
+            # law's own appendix after its last (amending) 附則; 「第二章　…」: the law's own next chapter
             self._end_amending()
             return False
         if kind == "plain" and self.amend is not None and not e.body.endswith("。") \
@@ -751,9 +933,13 @@ class _Builder:
         assert self.amending is not None
         return (self.amending.findtext("ParagraphSentence/Sentence[last()]") or "").endswith("改正する。")
 
-    def _amend_sentence(self) -> str:
+    def _amend_sentence(self, own: bool = False) -> str:
+        """The text of the current 改め文 (*own*: its sentence only, without the provisions it quotes)."""
         if self.amend is None:
             return ""
+        if own:
+            sentence = self.amend.find("AmendProvisionSentence")
+            return "" if sentence is None else "".join(sentence.itertext())
         return "".join(self.amend.itertext())
 
     def _end_amending(self) -> None:
@@ -771,7 +957,7 @@ class _AppendixNest(_Nest):
     struct: etree._Element | None = None
 
     def add(self, e: TextEntry) -> None:
-        if e.kind == "caption" and len(self.root) == 1 and self.root[0].tag.endswith("Title"):
+        if e.kind == "caption" and len(self.root) == 1 and self.root[0].tag in _TITLE_TAGS:
             etree.SubElement(self.root, "RelatedArticleNum").text = e.body
             return
         holder = self.root
@@ -798,6 +984,8 @@ class _AppendixNest(_Nest):
         super().add(e)
 
     def attach(self, level: int, element: etree._Element, entry: TextEntry) -> None:
+        if entry.indent:
+            self.indents[element] = len(entry.indent)
         while self.stack and self.stack[-1][0] >= level and self.stack[-1][1].tag != "Remarks":
             self.stack.pop()
         if level == _ITEM and self.stack and self.stack[-1][1].tag == "Remarks":
@@ -807,7 +995,13 @@ class _AppendixNest(_Nest):
             self.last = element
             return
         if not self.stack:
-            self.root.append(element)
+            parent = self.root
+            if parent.tag in _STYLE_STRUCT:  # 号 of a 様式 or 書式 are written in its StyleStruct/Style, as e-Gov does
+                if self.struct is None:
+                    self.struct = etree.SubElement(parent, _STYLE_STRUCT[parent.tag])
+                    etree.SubElement(self.struct, _STYLE_STRUCT[parent.tag].removesuffix("Struct"))
+                parent = self.struct[-1]
+            parent.append(element)
             self.stack.append((level, element))
             self.table = None
             self.last = element

@@ -190,15 +190,16 @@ def _numbers(label: str, kind: str, horizontal: bool) -> tuple[int, ...]:
     core = label
     if kind in ("article", "container"):
         core = core[1:]
-        for unit in "条編章節款目":
+        for unit in "条條編章節款目":
             core = core.replace(unit, "")
     if kind == "paren":
         core = core[1:-1]
     try:
         if kind in ("kana",) or (kind == "paren" and _is_kana(core)):
             return (aiu_to_int(core) if horizontal else iroha_to_int(core),)
-        if kind == "paren":
-            return (parse_any_numeral(core),)
+        if kind == "paren":  # （１）, （ｉｖ）, （二十の二）
+            first, *branches = core.split("の")
+            return (parse_any_numeral(first),) + tuple(parse_any_numeral(b) for b in branches)
         return tuple(kanji_to_int(p) for p in core.split("の"))
     except NumeralError as exc:
         raise ParseError(f"cannot read the number of 「{label}」: {exc.reason}") from None
