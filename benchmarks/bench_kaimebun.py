@@ -1,6 +1,6 @@
 """Generation round trip over the real version pairs: ``amend(old, kaimebun(diff(old, new))).law == new``.
 
-Usage: ``python benchmarks/bench_kaimebun.py [CORPUS] [--limit N] [--list]`` (CORPUS defaults to
+Usage: ``python benchmarks/bench_kaimebun.py [CORPUS] [--limit N] [--only TEXT] [--list]`` (CORPUS defaults to
 ``$LAWCODE_CORPUS``). The population is every pair of successive versions under ``egov/`` and
 ``egov_versions/``, the saved pairs of ``version_pairs/INDEX.tsv`` and the before/after of
 ``amendments/INDEX.tsv``, each file under 1.5 MB (:func:`lawcode.amend.roundtrip.corpus_pairs`). Prints the
@@ -18,6 +18,7 @@ import sys
 import time
 from collections import Counter
 
+from lawcode.amend.export_rules import RULES
 from lawcode.amend.roundtrip import check_files, corpus_pairs
 
 
@@ -26,10 +27,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="?", default=os.environ.get("LAWCODE_CORPUS"))
     parser.add_argument("--limit", type=int, default=0, help="only every k-th pair, about N in all")
     parser.add_argument("--list", action="store_true", help="list every pair that is not exact, with the reason")
+    parser.add_argument("--only", action="append", default=[], metavar="TEXT",
+                        help="only the pairs whose name contains TEXT (repeatable)")
     args = parser.parse_args(argv)
     if not args.corpus:
         parser.error("give the corpus folder or set LAWCODE_CORPUS")
     pairs = corpus_pairs(args.corpus)
+    if args.only:
+        pairs = [p for p in pairs if any(t in p[0] for t in args.only)]
     if args.limit:
         pairs = pairs[:: max(1, len(pairs) // args.limit)][: args.limit]
     wall, cpu = time.perf_counter(), time.process_time()
@@ -53,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     strict = sum(r.status == "exact" and not r.normalised for r in changed)
     print(f"pairs whose two exports differ in format (layout attributes normalised first): {normalised}; "
           f"exact without any normalisation: {strict}/{len(changed)}")
+    for rule in RULES:
+        needed = [r for r in changed if rule in r.rules]
+        print(f"pairs that needed the export rule {rule!r}: {len(needed)} "
+              f"({sum(r.status == 'exact' for r in needed)} of them exact)")
     print(f"time: {wall:.1f} s wall, {cpu:.1f} s CPU, {1000 * wall / max(1, len(results)):.0f} ms per pair")
     if args.list:
         for r in results:

@@ -17,12 +17,14 @@ from lxml import etree
 
 from lawcode.amend.amendment import amend
 from lawcode.amend.cases import comparable_xml
+from lawcode.amend.export_rules import export_rules
 from lawcode.amend.generate import Kaimebun, generate
 from lawcode.errors import LawcodeError
 from lawcode.io import load, loads
 from lawcode.model.law import Law
 
-__all__ = ["PairResult", "check_pair", "check_files", "comparable_body", "corpus_pairs", "format_differences", "MAX_BYTES"]
+__all__ = ["PairResult", "check_pair", "check_files", "comparable_body", "comparable_pair", "corpus_pairs",
+           "format_differences", "MAX_BYTES"]
 
 #: Pairs with a file larger than this are left out (the population of issue 8: "all pairs under 1.5 MB").
 MAX_BYTES = 1_500_000
@@ -44,6 +46,8 @@ class PairResult:
     seconds: float = 0.0
     #: Whether export-format attributes (Delete="false" …) had to be removed from both versions first.
     normalised: bool = False
+    #: The export-only comparison rules the pair needed (:data:`lawcode.amend.export_rules.RULES`).
+    rules: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -102,13 +106,48 @@ def _is_format(key: tuple[str, str]) -> bool:
         or key == ("Sentence", "Num")
 
 
-def _strip_format(law: Law, keys: set[tuple[str, str]]) -> Law:
-    root = etree.fromstring(law.to_xml())
+def _strip_format(root: etree._Element, keys: set[tuple[str, str]], *, alone_only: bool = False) -> None:
+    """Remove the attributes *keys* from *root*; with *alone_only*, ``Sentence/@Num`` only from sentences that
+    stand alone in their group (the numbers of several sentences — 前段・後段, 本文・ただし書 — are kept)."""
     for e in root.iter():
         for tag, key in keys:
             if e.tag == tag and key in e.attrib:
+                if alone_only and (tag, key) == ("Sentence", "Num") and _has_sibling_sentence(e):
+                    continue
                 del e.attrib[key]
+
+
+def _has_sibling_sentence(e: etree._Element) -> bool:
+    parent = e.getparent()
+    return parent is not None and sum(1 for s in parent if s.tag == "Sentence") > 1
+
+
+def _several_numbered(root: etree._Element) -> bool:
+    """Whether the sentences that share a group carry their ``Num`` (in every e-Gov convention but one)."""
+    several = [s for s in root.iter("Sentence") if _has_sibling_sentence(s)]
+    return not several or sum(s.get("Num") is not None for s in several) >= 0.9 * len(several)
+
+
+def _reload(root: etree._Element, law: Law) -> Law:
     return loads(etree.tostring(root, encoding="utf-8", xml_declaration=True), source=str(law.source or "<law>"))
+
+
+def comparable_pair(old: Law, new: Law) -> tuple[Law, Law, bool, list[str]]:
+    """*old* and *new* with what no 改め文 can change made alike in both: the layout attributes of
+    :func:`format_differences` removed, then the export rules of :mod:`lawcode.amend.export_rules` applied
+    (digit width of number fields, ``Extract`` of 本則 and 附則), each only when the pair needs it.
+    Returns the two laws, whether layout attributes were removed, and the names of the rules applied."""
+    fmt = format_differences(old, new)
+    ro, rn = etree.fromstring(old.to_xml()), etree.fromstring(new.to_xml())
+    if fmt:
+        # the two exports differ in numbering single sentences only: keep the numbers of sentences in a group
+        alone_only = _several_numbered(ro) and _several_numbered(rn)
+        _strip_format(ro, fmt, alone_only=alone_only)
+        _strip_format(rn, fmt, alone_only=alone_only)
+    rules = export_rules(ro, rn)
+    if not fmt and not rules:
+        return old, new, False, []
+    return _reload(ro, old), _reload(rn, new), bool(fmt), rules
 
 
 def _first_difference(a: bytes, b: bytes) -> str:
@@ -122,21 +161,21 @@ def _first_difference(a: bytes, b: bytes) -> str:
 def check_pair(old: Law, new: Law, name: str = "") -> PairResult:
     """Generate the 改め文 from *old* to *new*, apply it to *old* and compare with *new*."""
     start = time.perf_counter()
-    normalised = False
-    fmt = format_differences(old, new)
-    if fmt:  # the two exports differ in format: compare what an 改め文 can change
-        old, new, normalised = _strip_format(old, fmt), _strip_format(new, fmt), True
+    old, new, normalised, rules = comparable_pair(old, new)  # compare what an 改め文 can change
     target = comparable_body(new)
     if comparable_body(old) == target:
-        return PairResult(name, "unchanged", seconds=time.perf_counter() - start, normalised=normalised)
+        return PairResult(name, "unchanged", seconds=time.perf_counter() - start, normalised=normalised,
+                          rules=rules)
     try:
         k: Kaimebun = generate(old, new)
     except LawcodeError as exc:
-        return PairResult(name, "failed", error=f"generate: {exc}", seconds=time.perf_counter() - start)
+        return PairResult(name, "failed", error=f"generate: {exc}", seconds=time.perf_counter() - start,
+                          rules=rules)
     except Exception as exc:  # noqa: BLE001 — a generator bug must show up in the benchmark, not stop it
         return PairResult(name, "failed", error=f"generator bug: {type(exc).__name__}: {exc}",
-                          seconds=time.perf_counter() - start)
-    result = PairResult(name, "exact", len(k.sentences), k.coarse, k.phrase, list(k.problems), normalised=normalised)
+                          seconds=time.perf_counter() - start, rules=rules)
+    result = PairResult(name, "exact", len(k.sentences), k.coarse, k.phrase, list(k.problems), normalised=normalised,
+                        rules=rules)
     try:
         got = comparable_body(amend(old, k.text, source=name or "<kaimebun>").law) if k.sentences else \
             comparable_body(old)
