@@ -15,9 +15,12 @@ from typing import Callable, Iterator
 
 from lxml import etree
 
+from lawcode.amend.appendix import APPENDIX_TAGS, Profile, conform, give_number, learn_profile, read_appendices
 from lawcode.amend.document import SENTENCE_END
 from lawcode.amend.locate import Cursor, LocateError, label_of, num_attr
 from lawcode.amend.locate import _inline as _text_of
+from lawcode.amend.ruby import text_to_ruby
+from lawcode.amend.tables import cell_defaults, has_table, read_paragraphs, read_provisions
 from lawcode.amend.numbering import LabelStyle, label_style, read_label, write_label
 from lawcode.amend.textedit import replace_everywhere
 from lawcode.amend.operations import (
@@ -37,7 +40,7 @@ from lawcode.amend.operations import (
     Shift,
     Target,
 )
-from lawcode.errors import AmendError, LawcodeError
+from lawcode.errors import AmendError, LawcodeError, ParseError
 from lawcode.io.text import FragmentStyle, read_fragment, read_toc
 from lawcode.io.text.reader import fill_sentences
 from lawcode.model.tags import CONTAINER_TAGS, SUBITEM_TAGS, TITLE_OF
@@ -91,6 +94,8 @@ class Applier:
         self.log: list[LogEntry] = []
         self.style = _detect_style(body)
         self.defaults = _learn_defaults(body)
+        #: Layout attributes by context, learned when an appendix is first written (:mod:`.appendix`).
+        self.profile: Profile | None = None
         self.replaced: dict[etree._Element, etree._Element] = {}
         #: The provision renumbered last (for 「以下順次」).
         self.last_renumbered: etree._Element | None = None
@@ -312,9 +317,10 @@ class Applier:
                         raise _Fail("no 見出し to delete", label)
                     _remove(cap)
                 elif part in ("proviso", "second", "first", "main"):
-                    for s in self._sentence_part(e, part):
+                    holder = _sentence_holder(e)
+                    for s in self._sentence_part(holder, part):
                         _remove(s)
-                    _renumber_sentences(e)
+                    _renumber_sentences(holder, single=self.style.number_single)
                 elif part is not None:
                     raise _Fail(f"cannot delete the part {part}", label)
                 else:
@@ -326,9 +332,19 @@ class Applier:
         if not text:
             raise _Fail("the provision text that should follow the sentence is missing")
         try:
-            news = read_fragment(text, self.style, source=self.source, first_line=line or 1)
+            if has_table(text):  # 条 or 項 holding a table: the table notation with cell notes (.tables)
+                news = read_provisions(text, cell_defaults(self.body), source=self.source)
+                if self.profile is None:
+                    self.profile = learn_profile(self.body)
+                for n in news:
+                    conform(n, self.profile)
+            else:
+                news = read_fragment(text, self.style, source=self.source, first_line=line or 1)
+                _placeholders_like(news, self.body, self.style)
         except LawcodeError as exc:
             raise _Fail(f"cannot read the quoted provisions: {exc}") from None
+        for n in news:
+            text_to_ruby(n)  # 「｟賂《ろ》｠」 (.ruby)
         for n in news:
             _apply_defaults(n, self.defaults)
         return news
@@ -344,10 +360,19 @@ class Applier:
                 toc = read_toc(op.text, source=self.source, first_line=op.text_line or 1)
             except LawcodeError as exc:
                 raise _Fail(f"cannot read the new 目次: {exc}") from None
+            _apply_defaults(toc, self.defaults)
             parent = olds[0].getparent()
             assert parent is not None
             parent.replace(olds[0], toc)
             return LogEntry(op, ("目次",), "全部改正")
+        if len(olds) == 1 and olds[0].tag == "Preamble":
+            fresh = read_preamble(op.text, self.style, like=olds[0])
+            text_to_ruby(fresh)
+            _apply_defaults(fresh, self.defaults)
+            parent = olds[0].getparent()
+            assert parent is not None
+            parent.replace(olds[0], fresh)
+            return LogEntry(op, ("前文",), "全部改正")
         if len(olds) == 1 and olds[0].tag == "LawTitle":
             _set_text(olds[0], "".join(ln.strip(" \u3000") for ln in op.text.splitlines()))
             return LogEntry(op, ("題名",), "全部改正")
@@ -357,6 +382,10 @@ class Applier:
                 raise _Fail("no title", label_of(olds[0]))
             _set_text(holder, "\n".join(ln.strip(" \u3000") for ln in op.text.splitlines() if ln.strip()))
             return LogEntry(op, (label_of(olds[0]),), "全部改正")
+        if olds and all(o.tag in APPENDIX_TAGS for o in olds):
+            return self._replace_appendices(op, olds)
+        if len(olds) == 1 and olds[0].tag == "MainProvision" and parts[0] is None:
+            return self._replace_main_paragraphs(op, olds[0])
         news = self._fragment(op.text, op.text_line)
         part = parts[0] if len(olds) == 1 else None
         if part in ("main", "proviso", "first", "second") and all(n.tag == "Sentence" for n in news):
@@ -391,6 +420,95 @@ class Applier:
         for o, n in zip(olds, news, strict=False):
             self.replaced[o] = n
         return LogEntry(op, tuple(labels), "全部改正")
+
+    def _appendices(self, text: str) -> list[etree._Element]:
+        """Appendices quoted as text (「別表第一を次のように改める。」), made to look like the base law's."""
+        if not text:
+            raise _Fail("the appendix text that should follow the sentence is missing")
+        if self.profile is None:
+            self.profile = learn_profile(self.body)
+        try:
+            news = read_appendices(text, self.profile, cell_defaults(self.body), source=self.source)
+        except LawcodeError as exc:
+            raise _Fail(str(exc)) from None
+        for n in news:
+            text_to_ruby(n)
+            _apply_defaults(n, self.defaults)
+        return news
+
+    def _replace_main_paragraphs(self, op: ReplaceWhole, main: etree._Element) -> LogEntry:
+        """「本則を次のように改める。」: the whole 本則 — 章, 条, or 項 only (the first 項 without its number)."""
+        news = self._fragment(op.text, op.text_line)
+        if any(n.tag == "Sentence" for n in news):  # running text first: a 本則 of 項 only
+            try:
+                news = read_paragraphs(op.text, cell_defaults(self.body), source=self.source)
+            except LawcodeError as exc:
+                raise _Fail(f"cannot read the new 本則: {exc}") from None
+            if self.profile is None:
+                self.profile = learn_profile(self.body)
+            for n in news:
+                text_to_ruby(n)
+                conform(n, self.profile)
+                _apply_defaults(n, self.defaults)
+        for c in list(main):
+            main.remove(c)
+        for n in news:
+            main.append(n)
+            self.cursor.fresh.add(n)
+        return LogEntry(op, ("本則",), "全部改正")
+
+    def _replace_appendices(self, op: ReplaceWhole, olds: list[etree._Element]) -> LogEntry:
+        news = self._appendices(op.text)
+        if len(news) != len(olds):
+            raise _Fail(f"{len(olds)} appendices replaced by {len(news)} in the text")
+        labels = tuple(label_of(o) for o in olds)
+        for o, n in zip(olds, news, strict=True):
+            parent = o.getparent()
+            assert parent is not None
+            give_number(n, o, self.body)
+            n.tail = o.tail
+            parent.replace(o, n)
+            self.replaced[o] = n
+            self.cursor.fresh.add(n)
+        return LogEntry(op, labels, "全部改正")
+
+    def _add_toc(self, op: Add) -> LogEntry:
+        """「題名の次に次の目次を付する。」: a new 目次, after the 題名 and the 制定文 (where e-Gov files it)."""
+        if self.body.find("TOC") is not None:
+            raise _Fail("the law already has a 目次")
+        try:
+            toc = read_toc(op.text, source=self.source, first_line=op.text_line or 1)
+        except LawcodeError as exc:
+            raise _Fail(f"cannot read the new 目次: {exc}") from None
+        _apply_defaults(toc, self.defaults)
+        index = 0
+        for i, c in enumerate(self.body):
+            if c.tag in ("LawTitle", "EnactStatement"):
+                index = i + 1
+        self.body.insert(index, toc)
+        return LogEntry(op, ("目次",), "目次を追加")
+
+    def _add_appendices(self, op: Add) -> LogEntry:
+        """「別表第一の次に次の一表を加える」; after 「附則」 or 「本則」: after the last 本則 or 附則 of the law."""
+        news = self._appendices(op.text)
+        if op.count and len(news) != op.count:
+            raise _Fail(f"the sentence adds {op.count} 表 but the text has {len(news)}")
+        anchor = self._one(op.target) if op.target is not None else None
+        if anchor is not None and anchor.tag in APPENDIX_TAGS and op.position in ("after", "before"):
+            parent = anchor.getparent()
+            assert parent is not None
+            index = parent.index(anchor) + (1 if op.position == "after" else 0)
+        elif anchor is None or anchor.tag in ("MainProvision", "SupplProvision"):
+            parent = self.body
+            provisions = [i for i, c in enumerate(parent) if c.tag in ("MainProvision", "SupplProvision")]
+            index = provisions[-1] + 1 if provisions else len(parent)
+        else:
+            raise _Fail(f"cannot add an appendix next to <{anchor.tag}>", label_of(anchor))
+        for k, n in enumerate(news):
+            give_number(n, None, self.body)
+            parent.insert(index + k, n)
+            self.cursor.fresh.add(n)
+        return LogEntry(op, tuple(label_of(n) for n in news), "別表等を追加")
 
     def _replace_sentence_part(self, op: ReplaceWhole, e: etree._Element, part: str,
                                news: list[etree._Element]) -> LogEntry:
@@ -431,6 +549,10 @@ class Applier:
     def _Add(self, op: Add) -> LogEntry:
         if op.unit == "rows":
             return self._add_rows(op)
+        if op.unit == "表":
+            return self._add_appendices(op)
+        if op.unit == "目次":
+            return self._add_toc(op)
         tag = _UNIT_TAG.get(op.unit)
         if tag is None:
             raise _Fail(f"adding 「{op.unit}」 is not supported yet")
@@ -542,6 +664,10 @@ class Applier:
         assert holder is not None
         before = len(existing)
         fill_sentences(holder, text, self.style, first_num=before + 1)
+        sentences = list(holder.iter("Sentence"))
+        if len(sentences) > 1 and any(s.get("Num") is not None for s in sentences):
+            for i, s in enumerate(sentences, 1):  # a sentence that stood alone unnumbered now has company
+                s.set("Num", str(i))
         if op.role == "proviso":
             for s in existing:
                 s.set("Function", "main")
@@ -688,8 +814,9 @@ class Applier:
                 e.insert(0, title)
             old = _text_of(title)
             text = write_label(number, self._sibling_style(e, old, LabelStyle("fullwidth")))
-            if number == (1,) and not old:
-                text = ""
+            parent = e.getparent()
+            if number == (1,) and (not old or (parent is not None and parent.tag == "Article")):
+                text = ""  # the first 項 of an article prints no number (e-Gov writes an empty ParagraphNum)
         elif tag == "Item":
             old = _text_of(title) if title is not None else ""
             text = write_label(number, self._sibling_style(e, old, LabelStyle("kanji")))
@@ -716,7 +843,8 @@ class Applier:
 #: Attributes whose value is specific to each element (never copied as a default).
 _OWN_ATTRIBUTES = frozenset({"Num", "Function", "WritingMode"})
 _DEFAULTED_TAGS = frozenset({"Article", "Paragraph", "Item", "Column", "Part", "Chapter", "Section", "Subsection",
-                             "Division"} | set(SUBITEM_TAGS))
+                             "Division", "TOCPart", "TOCChapter", "TOCSection", "TOCSubsection", "TOCDivision",
+                             "TOCArticle"} | set(SUBITEM_TAGS))
 
 
 def _learn_defaults(body: etree._Element) -> dict[str, dict[str, str]]:
@@ -737,6 +865,49 @@ def _learn_defaults(body: etree._Element) -> dict[str, dict[str, str]]:
         if n >= 0.9 * seen[tag] and n >= 2:
             out.setdefault(tag, {})[key] = value
     return out
+
+
+def read_preamble(text: str, style: FragmentStyle, like: etree._Element | None = None) -> etree._Element:
+    """The ``Preamble`` written in *text* (the text of 「前文を次のように改める。」): one unnumbered paragraph per
+    line, its sentences split at 「。」 as in any provision — unless the 前文 it replaces (*like*) holds each
+    paragraph as one ``Sentence`` (as e-Gov files most 前文): then one sentence per paragraph, with the
+    attributes those sentences carry."""
+    preamble = etree.Element("Preamble")
+    lines = [ln.strip(" \u3000") for ln in text.splitlines() if ln.strip(" \u3000")]
+    if not lines:
+        raise ParseError("the text of the new 前文 is missing", source="<前文>")
+    groups = list(like.iter("ParagraphSentence")) if like is not None else []
+    whole = bool(groups) and all(len(g.findall("Sentence")) == 1 for g in groups)
+    attrs = dict(groups[0].find("Sentence").attrib) if whole else {}
+    for i, line in enumerate(lines, 1):
+        p = etree.SubElement(preamble, "Paragraph", Num=str(i))
+        etree.SubElement(p, "ParagraphNum")
+        group = etree.SubElement(p, "ParagraphSentence")
+        if whole:
+            etree.SubElement(group, "Sentence", attrs).text = line
+        else:
+            fill_sentences(group, line, style)
+    return preamble
+
+
+def _placeholders_like(news: list[etree._Element], body: etree._Element, style: FragmentStyle) -> None:
+    """A 「削除」 placeholder read from text carries no attributes; give it those the base law's own 「削除」
+    sentences mostly carry (``WritingMode="vertical"`` in some exports, nothing in others), or, when the law
+    has none, the ``WritingMode`` of its other sentences."""
+    fresh = [s for n in news for s in n.iter("Sentence") if s.text == "削除" and not s.attrib]
+    if not fresh:
+        return
+    seen: dict[tuple[tuple[str, str], ...], int] = {}
+    for s in body.iter("Sentence"):
+        if s.text == "削除" and not len(s):
+            key = tuple(sorted((k, v) for k, v in s.attrib.items() if k != "Num"))
+            seen[key] = seen.get(key, 0) + 1
+    if not seen:
+        seen[(("WritingMode", style.writing_mode),) if style.writing_mode else ()] = 1
+    attrs = max(seen.items(), key=lambda kv: kv[1])[0]
+    for s in fresh:
+        for k, v in attrs:
+            s.set(k, v)
 
 
 def _apply_defaults(element: etree._Element, defaults: dict[str, dict[str, str]]) -> None:
@@ -769,10 +940,16 @@ def _num_tuple(num: str | None) -> tuple[int, ...]:
 
 def _detect_style(body: etree._Element) -> FragmentStyle:
     mode: str | None = None
+    numbered = False
     for s in body.iter("Sentence"):
         if s.get("Num") is not None:
-            mode = s.get("WritingMode")
+            mode, numbered = s.get("WritingMode"), True
             break
+    if not numbered:  # no sentence carries a Num: the mode most sentences have
+        modes: dict[str | None, int] = {}
+        for s in body.iter("Sentence"):
+            modes[s.get("WritingMode")] = modes.get(s.get("WritingMode"), 0) + 1
+        mode = max(modes.items(), key=lambda kv: kv[1])[0] if modes else None
     horizontal = False
     for t in body.iter("ArticleTitle"):
         text = _text_of(t)
@@ -809,7 +986,18 @@ def _remove(e: etree._Element) -> None:
     parent.remove(e)
 
 
-def _renumber_sentences(e: etree._Element) -> None:
+def _sentence_holder(e: etree._Element) -> etree._Element:
+    """The provision whose sentences 「第五条ただし書」 names: the only 項 of an article cited without 第一項."""
+    if e.tag == "Article":
+        paragraphs = e.findall("Paragraph")
+        if len(paragraphs) == 1:
+            return paragraphs[0]
+    return e
+
+
+def _renumber_sentences(e: etree._Element, *, single: bool = True) -> None:
+    """Number the sentences left in *e* 1, 2, …; a sentence left alone loses its ``Function`` (and its ``Num``
+    when the law does not number a sentence that stands alone: *single* false)."""
     group = next((c for c in e if c.tag in _SENTENCE_GROUPS), None)
     if group is None:
         return
@@ -820,6 +1008,8 @@ def _renumber_sentences(e: etree._Element) -> None:
     if len(sentences) == 1 and sentences[0].get("Function") is not None:
         del sentences[0].attrib["Function"]
         _order_attributes(group)
+    if len(sentences) == 1 and not single:
+        sentences[0].attrib.pop("Num", None)
 
 
 def _order_attributes(holder: etree._Element) -> None:

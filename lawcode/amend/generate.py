@@ -23,23 +23,41 @@ and compares; provisions that cannot be written as text (tables, figures, ruby �
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from lxml import etree
+from rapidfuzz import fuzz
 
 from lawcode.amend.apply import (
+    Applier,
     _CAPTION_TAGS as _CAPTIONS,
     _CONTAINER_TITLES,
     _CONTAINERS,
+    _SENTENCE_GROUPS,
     _LABEL_TAGS,
     _apply_defaults,
     _detect_style,
     _learn_defaults,
     _num_tuple,
+    _placeholders_like,
+    read_preamble,
 )
-from lawcode.amend.locate import label_of
+from lawcode.amend.appendix import (
+    APPENDIX_TAGS,
+    Profile,
+    conform,
+    give_number,
+    learn_profile,
+    read_appendices,
+    write_appendix,
+)
+from lawcode.amend.locate import appendix_num, label_of
+from lawcode.amend.parse import parse_sentence
 from lawcode.amend.quote import next_edit
+from lawcode.amend.ruby import ruby_to_text, text_to_ruby
+from lawcode.amend.tables import cell_defaults, read_paragraphs, read_provisions, write_provisions
 from lawcode.amend.textedit import _block_pieces, _get, blocks, replace_everywhere
 from lawcode.errors import AmendError, LawcodeError
 from lawcode.io.text import FragmentStyle, read_fragment, read_toc
@@ -51,6 +69,7 @@ from lawcode.text.numerals import int_to_kanji
 __all__ = ["Kaimebun", "generate", "kaimebun"]
 
 _FW = "\u3000"
+_KANJI_DIGITS = frozenset("〇一二三四五六七八九十百千0123456789０１２３４５６７８９")
 _PROVISION_TAGS = frozenset(("Article", "Paragraph", "Item") + SUBITEM_TAGS + CONTAINER_TAGS)
 _UNIT = {"Article": "条", "Paragraph": "項", "Item": "号", "Part": "編", "Chapter": "章", "Section": "節",
          "Subsection": "款", "Division": "目"}
@@ -150,12 +169,19 @@ def _hi(e: etree._Element) -> int:
 
 def _short(label: str, like: str) -> str:
     """*label* without the prefix it shares with *like* up to the last unit (第九条第一項第六号 → 第六号)."""
+    common = 0
+    while common < min(len(label), len(like)) and label[common] == like[common]:
+        common += 1
     cut = 0
-    for i, (x, y) in enumerate(zip(label, like, strict=False)):
-        if x != y:
-            break
-        if x in "条項号" or (x == "）"):
-            cut = i + 1
+    for i in range(common):
+        if label[i] in "条項号）":
+            j = i + 1
+            while label[j:j + 1] == "の":  # a branch number belongs to its unit: 第二十二条の三
+                j += 1
+                while j < len(label) and label[j] in _KANJI_DIGITS:
+                    j += 1
+            if j == i + 1 or j <= common:
+                cut = j
     return label[cut:] or label
 
 
@@ -171,9 +197,29 @@ def _sig(e: etree._Element) -> bytes:
     return canonical_xml(c)
 
 
+#: Texts compared for similarity are cut to this length: enough to tell provisions apart.
+_SIMILAR_CHARS = 5000
+
+
 def _similar(a: etree._Element, b: etree._Element) -> bool:
-    ta, tb = "".join(a.itertext()), "".join(b.itertext())
-    return SequenceMatcher(None, ta, tb, autojunk=False).ratio() >= 0.6 if ta and tb else False
+    ta, tb = "".join(a.itertext())[:_SIMILAR_CHARS], "".join(b.itertext())[:_SIMILAR_CHARS]
+    if not ta or not tb:
+        return False
+    return fuzz.ratio(ta, tb) >= 60.0  # normalised Indel similarity, in C (difflib takes seconds on long texts)
+
+
+#: Provisions that are often shifted by an insertion before them (a new 第四条 or 第四章): paired by their text
+#: (a chapter by its name) before their number.
+_SHIFTING = frozenset({"Article"} | set(CONTAINER_TAGS))
+
+
+def _alike(a: etree._Element, b: etree._Element) -> bool:
+    """The same provision, judged by content: a 編・章・節 by the name in its title (「第四章　雑則」 and 「第五章　雑則」),
+    anything else by similar text (:func:`_similar`)."""
+    if a.tag in CONTAINER_TAGS and a.tag == b.tag:
+        ta, tb = _text(a.find(f"{a.tag}Title")), _text(b.find(f"{b.tag}Title"))
+        return bool(ta and tb) and ta.partition(_FW)[2] == tb.partition(_FW)[2]
+    return _similar(a, b)
 
 
 def _pair(wk: list[etree._Element], nk: list[etree._Element]) -> list[tuple[etree._Element, etree._Element]]:
@@ -191,11 +237,17 @@ def _pair(wk: list[etree._Element], nk: list[etree._Element]) -> list[tuple[etre
             continue
         j = j1
         for i in range(i1, i2):
-            for jj in range(j, j2):
-                if ranged(wk[i]) == ranged(nk[jj]) and (_key(wk[i]) == _key(nk[jj]) or _similar(wk[i], nk[jj])):
-                    pairs.append((wk[i], nk[jj]))
-                    j = jj + 1
-                    break
+            # similar text first: a new provision that takes the number of an old one (第四条 inserted, the
+            # old 第四条 now 第五条) must not be taken for it; else the same number
+            candidates = [jj for jj in range(j, j2) if ranged(wk[i]) == ranged(nk[jj])]
+            match = next((jj for jj in candidates if _key(wk[i]) == _key(nk[jj]) or _alike(wk[i], nk[jj])), None)
+            if match is not None and wk[i].tag in _SHIFTING and _key(wk[i]) == _key(nk[match]) and \
+                    not _alike(wk[i], nk[match]):
+                nearby = [jj for jj in candidates if jj > match][:8]  # an insertion shifts by a few places
+                match = next((jj for jj in nearby if _alike(wk[i], nk[jj])), match)
+            if match is not None:
+                pairs.append((wk[i], nk[match]))
+                j = match + 1
     return pairs
 
 
@@ -206,6 +258,8 @@ def _pair_top(wk: list[etree._Element], nk: list[etree._Element]) -> list[tuple[
         out = {}
         for e in es:
             k = _key(e)
+            if e.tag in APPENDIX_TAGS and not k[1]:  # most 別表 have no Num: their title says the number
+                k = (k[0], appendix_num(e) or "")
             seen[k] = seen.get(k, 0) + 1
             out[(k[0], k[1], seen[k])] = e
         return out
@@ -231,6 +285,7 @@ class _Generator:
         self.target = _body(new)
         self.style: FragmentStyle = _detect_style(self.work)
         self.defaults = _learn_defaults(self.work)
+        self.profile: Profile | None = None
         self.out = Kaimebun(text="")
 
     # -- driver ----------------------------------------------------------------------------------------------
@@ -239,6 +294,7 @@ class _Generator:
         assert w_title is not None and n_title is not None
         self._title(self.work.find("LawTitle"), self.target.find("LawTitle"))
         self._toc(self.work.find("TOC"), self.target.find("TOC"))
+        self._preamble_part(self.work.find("Preamble"), self.target.find("Preamble"))
         self._children(self.work, self.target, top=True)
         self.out.text = self._preamble() + "".join(s + "\n" for s in self.out.sentences)
         return self.out
@@ -267,6 +323,10 @@ class _Generator:
             return prefix + "".join(reversed(parts))
         if e.tag == "MainProvision":
             return "本則"
+        if e.tag == "AppdxTable":
+            head = _appendix_head(e)
+            if head is not None and (head != "別表" or len(self.work.findall("AppdxTable")) == 1):
+                return head
         parent = e.getparent()
         if e.tag == "Paragraph" and parent is not None and parent.tag == "MainProvision":
             return "本則" + label_of(e)  # a 本則 of 項 only: 「本則第三項」
@@ -289,20 +349,44 @@ class _Generator:
     def _title(self, w: etree._Element | None, n: etree._Element | None) -> None:
         if w is None or n is None or _canon(w) == _canon(n):
             return
-        self._phrases(w, n, "題名", [w])
+        w.attrib.clear()  # the reading and former titles (Kana, OldLawTitle …) are export data, not text
+        w.attrib.update(dict(n.attrib))
+        if _canon(w) == _canon(n) or self._phrases(w, n, "題名", [w]):
+            return
+        if len(n) or len(w):
+            self.out.problems.append("題名: markup in the title (not generated)")
+            return
+        self._emit("題名を次のように改める。", _text(n), coarse=True)
+        w.text = n.text
 
     def _toc(self, w: etree._Element | None, n: etree._Element | None) -> None:
         if w is None and n is None:
             return
-        if w is None or n is None:
-            self.out.problems.append("目次 added or removed (not generated)")
+        if w is None and n is not None:
+            text = _render_toc(n, self.defaults)
+            if text is None:
+                self.out.problems.append("目次 added, and it cannot be written as text (not generated)")
+                return
+            self._emit("題名の次に次の目次を付する。", text)
+            body = self.work
+            index = max([i + 1 for i, c in enumerate(body) if c.tag in ("LawTitle", "EnactStatement")] or [0])
+            fresh = copy.deepcopy(n)
+            fresh.tail = None
+            body.insert(index, fresh)
             return
+        if w is not None and n is None:
+            self._emit("目次を削る。")
+            parent = w.getparent()
+            assert parent is not None
+            parent.remove(w)
+            return
+        assert w is not None and n is not None
         if _canon(w) == _canon(n):
             return
         if _skeleton(w) == _skeleton(n):
             self._phrases(w, n, "目次", [w])
             return
-        text = _render_toc(n)
+        text = _render_toc(n, self.defaults)
         if text is None:
             self.out.problems.append("目次: entries added or removed, and the new 目次 cannot be written as text")
             return
@@ -310,6 +394,38 @@ class _Generator:
         parent = w.getparent()
         assert parent is not None
         parent.replace(w, copy.deepcopy(n))
+
+    def _preamble_part(self, w: etree._Element | None, n: etree._Element | None) -> None:
+        """前文: 「前文中「A」を「B」に改める。」, or 「前文を次のように改める。」 with one line per paragraph."""
+        if w is None and n is None:
+            return
+        if w is None or n is None:
+            self.out.problems.append("前文 added or removed (not generated)")
+            return
+        if _canon(w) == _canon(n):
+            return
+        if _skeleton(w) == _skeleton(n) and self._phrases(w, n, "前文", [w]):
+            return
+        try:
+            plain = ruby_to_text(n)
+            text = "\n".join(_sentences(p.find("ParagraphSentence")) for p in plain)
+            if any(p.tag != "Paragraph" or _text(p.find("ParagraphNum")) for p in plain):
+                raise ValueError("a 前文 of numbered paragraphs")
+            back = read_preamble(text, self.style, like=w)
+        except (ValueError, LawcodeError):
+            self.out.problems.append("前文: cannot be written as 改め文 text (not generated)")
+            return
+        text_to_ruby(back)
+        _apply_defaults(back, self.defaults)
+        if _canon(back) != _canon(n):
+            self.out.problems.append("前文: cannot be written as 改め文 text (not generated)")
+            return
+        self._emit("前文を次のように改める。", text, coarse=True)
+        fresh = copy.deepcopy(n)
+        fresh.tail = w.tail
+        parent = w.getparent()
+        assert parent is not None
+        parent.replace(w, fresh)
 
     # -- phrase edits ------------------------------------------------------------------------------------------
     def _slots(self, e: etree._Element) -> list[etree._Element]:
@@ -381,9 +497,15 @@ class _Generator:
         return True
 
     def _restore(self, scope: etree._Element, backup: etree._Element) -> bool:
-        parent = scope.getparent()
-        assert parent is not None
-        parent.replace(scope, backup)
+        """Undo a failed attempt: *scope* takes back the content of *backup*, in place, so that the element the
+        caller holds stays in the working tree (the caller goes on with a coarser operation on it)."""
+        tail = scope.tail
+        scope.clear()
+        scope.text, scope.tail = backup.text, tail
+        for key, value in backup.attrib.items():
+            scope.set(key, value)
+        for c in list(backup):
+            scope.append(c)
         return False
 
     # -- provisions ------------------------------------------------------------------------------------------
@@ -394,14 +516,14 @@ class _Generator:
         nk = [c for c in n if isinstance(c.tag, str) and self._is_unit(c, top)]
         if top:
             pairs = _pair_top(wk, nk)
-            for c in wk:
-                if c not in {a for a, _ in pairs}:
-                    self.out.problems.append(f"{self._label(c)}: removed (not generated)")
-            for c in nk:
-                if c not in {b for _, b in pairs}:
-                    self.out.problems.append(f"{label_of(c)}: added (not generated)")
             for a, b in pairs:
                 self._provision(a, b)
+            for c in wk:
+                if c not in {a for a, _ in pairs}:
+                    self._delete_appendix(c)
+            added = [c for c in nk if c not in {b for _, b in pairs}]
+            if added:
+                self._add_appendices(n, added, dict((id(b), a) for a, b in pairs))
             return
         if len({_key(c) for c in wk}) != len(wk) or len({_key(c) for c in nk}) != len(nk):
             self._replace(w, n)
@@ -438,7 +560,7 @@ class _Generator:
     def _renumber(self, w: etree._Element, moves: list[tuple[etree._Element, etree._Element]]) -> bool:
         """「X を Y とし、…」 / 「A から B までを N 条ずつ繰り下げる」 for the renumbered children of *w*, in one
         sentence written back to front (繰下げ) or front to back (繰上げ) so that no two share a number."""
-        if any(a.tag not in ("Article", "Paragraph", "Item") + SUBITEM_TAGS for a, _ in moves):
+        if any(a.tag not in ("Article", "Paragraph", "Item") + SUBITEM_TAGS + CONTAINER_TAGS for a, _ in moves):
             return False
         down = [(a, b) for a, b in moves if _num(b) > _num(a)]
         up = [(a, b) for a, b in moves if _num(b) < _num(a)]
@@ -519,6 +641,13 @@ class _Generator:
     def _take_number(self, a: etree._Element, b: etree._Element) -> None:
         """Give working element *a* the number (``Num`` and printed title) of new element *b*."""
         a.set("Num", b.get("Num") or "")
+        if a.tag in CONTAINER_TAGS:  # 「第五章　雑則」: only the number part changes (the applier keeps the name)
+            ta, tb = a.find(a.tag + "Title"), b.find(b.tag + "Title")
+            if ta is not None and tb is not None and not len(ta):
+                head = _text(tb).partition(_FW)[0]
+                _, sep, rest = (ta.text or "").partition(_FW)
+                ta.text = head + sep + rest
+            return
         for tag in (a.tag + "Title", "ParagraphNum"):
             ta, tb = a.find(tag), b.find(tag)
             if ta is not None and tb is not None:
@@ -556,6 +685,8 @@ class _Generator:
                 return
             if w.tag == "AppdxTable" and self._table_rows(w, n):
                 return
+            if self._replace_appendix(w, n):
+                return
             self.out.problems.append(f"{self._label(w)}: changed structure of an appendix (not generated)")
             return
         self._caption(w, n)
@@ -563,6 +694,9 @@ class _Generator:
         own_w = [c for c in w if isinstance(c.tag, str) and c.tag not in skip]
         own_n = [c for c in n if isinstance(c.tag, str) and c.tag not in skip]
         if w.attrib != n.attrib or [_skeleton(c) for c in own_w] != [_skeleton(c) for c in own_n]:
+            if w.attrib == n.attrib and self._sentence_parts(w, own_w, own_n):
+                self._provision(w, n)  # the sentences now pair up: phrase edits and the children
+                return
             self._replace(w, n)
             return
         if w.tag in _CONTAINERS:
@@ -579,6 +713,67 @@ class _Generator:
                     self._replace(w, n)
                     return
         self._children(w, n)
+
+    def _sentence_parts(self, w: etree._Element, own_w: list[etree._Element], own_n: list[etree._Element]) -> bool:
+        """A ただし書 or 後段 added to (「第十条第二項に次のただし書を加える。」) or removed from (「…ただし書を削る。」)
+        the sentences of *w*, when that is all that changed in its structure; True when written (and performed
+        on the working copy). The text of the other sentences is left to phrase edits."""
+        if [c.tag for c in own_w] != [c.tag for c in own_n]:
+            return False
+        changed = [(a, b) for a, b in zip(own_w, own_n, strict=True) if _skeleton(a) != _skeleton(b)]
+        if len(changed) != 1 or changed[0][0].tag not in _SENTENCE_GROUPS:
+            return False
+        gw, gn = changed[0]
+        sw, sn = list(gw), list(gn)
+        if not sw or any(not isinstance(c.tag, str) or c.tag != "Sentence" for c in sw + sn):
+            return False
+        label = self._scope_label(w)
+        if len(sn) > len(sw):
+            new = sn[len(sw):]
+            if all(x.get("Function") == "proviso" for x in new) and all(x.get("Function") == "main" for x in sn[:len(sw)]) \
+                    and not any(x.get("Function") for x in sw):
+                role = "ただし書"
+            elif not any(x.get("Function") for x in sn):
+                role = "後段"
+            else:
+                return False
+            try:
+                text = "".join(_inline_text(x) for x in new)
+            except ValueError:
+                return False
+            if not text or any(m in text for m in "\n「」"):
+                return False
+            sentence = f"{label}に次の{role}を加える。"
+        elif len(sn) < len(sw) and len(sw) == 2:
+            if sw[1].get("Function") == "proviso" and not any(x.get("Function") for x in sn):
+                role = "ただし書"
+            elif not any(x.get("Function") for x in sw):
+                role = "後段"
+            else:
+                return False
+            sentence, text = f"{label}{role}を削る。", ""
+        else:
+            return False
+        before = _canon(w)
+        if not self._apply_here(sentence, text):
+            return False
+        if _canon(w) == before:
+            return False
+        self._emit(sentence, text)
+        return True
+
+    def _apply_here(self, sentence: str, text: str) -> bool:
+        """Perform one generated sentence on the working copy with the applier itself (so that what is written
+        is what the applier will do); False, with the working copy unchanged, when it does not apply."""
+        backup = copy.deepcopy(self.work)
+        try:
+            applier = Applier(self.work)
+            applier.style, applier.defaults = self.style, self.defaults  # as learned from the base law, like amend()
+            applier.apply_sentence(parse_sentence(sentence, text=text))
+        except LawcodeError:
+            self._restore(self.work, backup)
+            return False
+        return True
 
     def _table_rows(self, w: etree._Element, n: etree._Element) -> bool:
         """A 別表 whose rows were edited or added (「別表第一X事務の項中…」, 「…の項の次に次のように加える」);
@@ -633,6 +828,104 @@ class _Generator:
                     return self._restore(w, backup)
             prev = old_row
         return True
+
+    # -- appendices (別表) -------------------------------------------------------------------------------------
+    def _render_tables(self, elements: list[etree._Element]) -> str | None:
+        """条 or 項 holding tables as text with cell notes (:mod:`.tables`), checked as the applier reads it."""
+        cells = cell_defaults(self.work)
+        try:
+            text = write_provisions([ruby_to_text(e) for e in elements], cells)
+            back = read_provisions(text, cells)
+        except (ValueError, LawcodeError):
+            return None
+        if self.profile is None:
+            self.profile = learn_profile(self.work)
+        for b in back:
+            text_to_ruby(b)
+            conform(b, self.profile)
+            _apply_defaults(b, self.defaults)
+        return text if _canon_list(back) == _canon_list(elements) else None
+
+    def _appendix_text(self, n: etree._Element, old: etree._Element | None = None) -> str | None:
+        """Appendix *n* written as text that the applier reads back exactly (:mod:`.appendix`) in place of *old*
+        (or as a new one), else ``None``."""
+        cells = cell_defaults(self.work)
+        try:
+            text = write_appendix(ruby_to_text(n), cells)
+        except ValueError:
+            return None
+        if self.profile is None:
+            self.profile = learn_profile(self.work)
+        try:
+            back = read_appendices(text, self.profile, cells)
+        except LawcodeError:
+            return None
+        for b in back:
+            text_to_ruby(b)
+            _apply_defaults(b, self.defaults)
+            give_number(b, old, self.work)
+        return text if _canon_list(back) == _canon_list([n]) else None
+
+    def _replace_appendix(self, w: etree._Element, n: etree._Element) -> bool:
+        """「別表第一を次のように改める。」 with the whole new table; False when it cannot be written exactly."""
+        label = self._label(w)
+        if w.tag != "AppdxTable" or not label.startswith("別表"):
+            return False
+        text = self._appendix_text(n, w)
+        if text is None:
+            return False
+        self._emit(f"{label}を次のように改める。", text, coarse=True)
+        parent = w.getparent()
+        assert parent is not None
+        fresh = copy.deepcopy(n)
+        fresh.tail = w.tail
+        parent.replace(w, fresh)
+        return True
+
+    def _delete_appendix(self, w: etree._Element) -> None:
+        label = self._label(w)
+        if w.tag != "AppdxTable" or not label.startswith("別表"):
+            self.out.problems.append(f"{label}: removed (not generated)")
+            return
+        self._emit(f"{label}を削る。")
+        parent = w.getparent()
+        assert parent is not None
+        parent.remove(w)
+
+    def _add_appendices(self, n_body: etree._Element, added: list[etree._Element],
+                        counterpart: dict[int, etree._Element]) -> None:
+        """New 別表: 「別表第一の次に次の一表を加える。」, or after 「附則」 (「本則」) for the first appendix."""
+        children = [c for c in n_body if isinstance(c.tag, str)]
+        for c in added:
+            index = children.index(c)
+            before = children[:index]
+            prev = before[-1] if before else None
+            text = self._appendix_text(c) if c.tag == "AppdxTable" else None
+            anchor = counterpart.get(id(prev)) if prev is not None else None
+            if prev is not None and prev.tag in APPENDIX_TAGS and anchor is None:
+                anchor = next((x for x in self.work if _canon(x) == _canon(prev)), None)  # added just before
+            where: str | None = None
+            if anchor is not None and anchor.tag == "AppdxTable" and self._alive(anchor):
+                where = self._label(anchor)
+                where = where if where.startswith("別表") else None
+            elif prev is not None and prev.tag in ("MainProvision", "SupplProvision") and \
+                    not any(x.tag in APPENDIX_TAGS for x in before):
+                has_suppl = any(x.tag == "SupplProvision" and x.get("AmendLawNum") is None for x in self.work)
+                where = "附則" if has_suppl else "本則"
+                anchor = None
+            if text is None or where is None:
+                self.out.problems.append(f"{label_of(c)}: added (not generated)")
+                continue
+            self._emit(f"{where}の次に次の一表を加える。", text)
+            fresh = copy.deepcopy(c)
+            fresh.tail = None
+            if anchor is not None:
+                parent = anchor.getparent()
+                assert parent is not None
+                parent.insert(parent.index(anchor) + 1, fresh)
+            else:
+                provisions = [i for i, x in enumerate(self.work) if x.tag in ("MainProvision", "SupplProvision")]
+                self.work.insert(provisions[-1] + 1 if provisions else len(self.work), fresh)
 
     def _caption(self, w: etree._Element, n: etree._Element) -> None:
         if w.tag != "Article":
@@ -720,6 +1013,9 @@ class _Generator:
                 if pn is not None:
                     self._replace(parent, pn)
                     return
+            main = w if w.tag == "MainProvision" else parent
+            if main is not None and main.tag == "MainProvision" and self._replace_main(main):
+                return
             self.out.problems.append(f"{self._label(w)}: cannot be rewritten whole (not generated)")
             return
         text = self._render_checked([n])
@@ -732,6 +1028,48 @@ class _Generator:
         parent = w.getparent()
         assert parent is not None
         parent.replace(w, copy.deepcopy(n))
+
+    def _replace_main(self, w: etree._Element) -> bool:
+        """「本則を次のように改める。」: the whole 本則, as provisions, or for a 本則 made of 項 only as 項 whose first
+        has no number (:func:`lawcode.amend.tables.read_paragraphs`)."""
+        n = self._counterpart(w)
+        if n is None or w.attrib != n.attrib:
+            return False
+        paragraphs = [c for c in n if isinstance(c.tag, str)]
+        if not paragraphs:
+            return False
+        if any(c.tag != "Paragraph" for c in paragraphs) or _text(paragraphs[0].find("ParagraphNum")):
+            whole = self._render_checked(paragraphs)  # 章 or 条: quoted as provisions
+            if whole is None:
+                return False
+            self._emit("本則を次のように改める。", whole, coarse=True)
+            for c in list(w):
+                w.remove(c)
+            for p in paragraphs:
+                w.append(copy.deepcopy(p))
+            return True
+        cells = cell_defaults(self.work)
+        try:
+            text = write_provisions([ruby_to_text(p) for p in paragraphs], cells)
+            back = read_paragraphs(text, cells)
+            for b in back:
+                text_to_ruby(b)
+        except (ValueError, LawcodeError):
+            return False
+        if self.profile is None:
+            self.profile = learn_profile(self.work)
+        for b in back:
+            conform(b, self.profile)
+            _apply_defaults(b, self.defaults)
+        if _canon_list(back) != _canon_list(paragraphs):
+            return False
+        self._emit("本則を次のように改める。", text, coarse=True)
+        for c in list(w):
+            w.remove(c)
+        for p in paragraphs:
+            fresh = copy.deepcopy(p)
+            w.append(fresh)
+        return True
 
     def _escalate(self, w: etree._Element, parent: etree._Element | None = None) -> bool:
         """Rewrite the enclosing 条 (or 項, 号) whole when a part of it cannot be written on its own (a first 項
@@ -768,8 +1106,10 @@ class _Generator:
 
     # -- provision text ----------------------------------------------------------------------------------------
     def _render_checked(self, elements: list[etree._Element]) -> str | None:
+        if any(next(e.iter("TableStruct"), None) is not None for e in elements):
+            return self._render_tables(elements)
         try:
-            text = "\n".join(render(e) for e in elements)
+            text = "\n".join(render(ruby_to_text(e)) for e in elements)
         except ValueError:
             return None
         try:
@@ -777,13 +1117,26 @@ class _Generator:
         except LawcodeError:
             return None
         for b in back:
+            text_to_ruby(b)
+        _placeholders_like(back, self.work, self.style)
+        for b in back:
             _apply_defaults(b, self.defaults)
         if _canon_list(back) != _canon_list(elements):
             return None
         return text
 
 
-def _render_toc(toc: etree._Element) -> str | None:
+_APPENDIX_HEAD = re.compile(r"^別表(?:第[〇一二三四五六七八九十百千0-9０-９]+(?:の[〇一二三四五六七八九十百千0-9０-９]+)*)?")
+
+
+def _appendix_head(e: etree._Element) -> str | None:
+    """「別表第二の三」 at the start of a 別表's title, as an 改め文 names it (``None`` without such a title)."""
+    title = e.find(e.tag + "Title")
+    m = _APPENDIX_HEAD.match(_text(title).strip(" \u3000")) if title is not None else None
+    return m.group(0) if m is not None else None
+
+
+def _render_toc(toc: etree._Element, defaults: dict[str, dict[str, str]]) -> str | None:
     """The 目次 as the lines 「目次を次のように改める。」 quotes, or ``None`` when they do not read back exactly."""
     lines = []
     for e in toc.iter():
@@ -800,6 +1153,7 @@ def _render_toc(toc: etree._Element) -> str | None:
         back = read_toc(text)
     except LawcodeError:
         return None
+    _apply_defaults(back, defaults)
     return text if _canon(back) == _canon(toc) else None
 
 

@@ -30,6 +30,8 @@ def num_attr(number: tuple[int, ...]) -> str:
     return "_".join(str(n) for n in number)
 
 
+#: The names of the parts of a law that are not numbered provisions.
+_SPECIAL_NAME = {"TOC": "目次", "LawTitle": "題名", "Preamble": "前文"}
 #: Appendix kinds whose number e-Gov often writes only in the printed title (79 of 83 bulk files with 別表).
 _APPENDIX_TAGS = frozenset({"AppdxTable", "AppdxStyle", "AppdxFormat", "AppdxFig", "AppdxNote", "Appdx"})
 #: 「別表第二の三」, 「別表第2」, 「別表第２」 at the start of an appendix title (the part before its subject).
@@ -175,10 +177,10 @@ class Cursor:
             return self.main()
         if kind == "SupplProvision":
             return self._suppl()
-        if kind in ("TOC", "LawTitle"):
+        if kind in ("TOC", "LawTitle", "Preamble"):
             e = self.body.find(kind)
             if e is None:
-                raise LocateError(f"the law has no {'目次' if kind == 'TOC' else '題名'}")
+                raise LocateError(f"the law has no {_SPECIAL_NAME[kind]}")
             return e
         if kind == "AppdxTable":
             tables = self.body.findall("AppdxTable")
@@ -299,9 +301,9 @@ def label_of(e: etree._Element) -> str:
             parts.append(_inline(t) if t is not None else tag)
         elif tag == "SupplProvision":
             parts.append("附則")
-        elif tag in ("AppdxTable", "TOC", "LawTitle"):
+        elif tag in ("AppdxTable", "TOC", "LawTitle", "Preamble"):
             t = node.find(tag + "Title") if tag == "AppdxTable" else None
-            parts.append(_inline(t) if t is not None else {"TOC": "目次", "LawTitle": "題名"}.get(tag, "別表"))
+            parts.append(_inline(t) if t is not None else _SPECIAL_NAME.get(tag, "別表"))
         elif tag == "TableRow":
             first = node.find("TableColumn")
             parts.append((strip_spaces(_inline(first)) if first is not None else "") + "の項")

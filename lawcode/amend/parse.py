@@ -159,7 +159,7 @@ _ANAPHORA = {
     "同条": "Article", "同項": "Paragraph", "同号": "Item", "同表": "AppdxTable", "同章": "Chapter",
     "同節": "Section", "同款": "Subsection", "同目": "Division", "同編": "Part",
 }
-_SPECIAL = {"本則": "MainProvision", "附則": "SupplProvision", "目次": "TOC", "題名": "LawTitle"}
+_SPECIAL = {"本則": "MainProvision", "附則": "SupplProvision", "目次": "TOC", "題名": "LawTitle", "前文": "Preamble"}
 _CONTAINER = {"編": "Part", "章": "Chapter", "節": "Section", "款": "Subsection", "目": "Division"}
 
 
