@@ -27,6 +27,7 @@ other jobs on a shared machine do not inflate.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -122,13 +123,23 @@ def run(files: list[Path], workers: list[int]) -> dict[str, Any]:
           f"{g.number_of_nodes():,} nodes {g.number_of_edges():,} edges  peak {_hwm_mb():.0f} MB  "
           f"scan + Parquet CPU {scan_cpu:.1f} s ({mb / scan_cpu:.2f} MB/CPU-s), graph CPU {graph_cpu:.1f} s")
 
+    # the serial run's tables and graph would stay alive in this process while the client builds the next graphs,
+    # and every garbage collection there would walk them: drop them first
+    del edges, g
+    gc.collect()
+
     import distributed
 
     for n in workers:
         s0 = time.perf_counter()
-        cluster = distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True, memory_limit="auto",
-                                           dashboard_address=None, host="127.0.0.1",
-                                           scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
+        import dask
+
+        from lawcode.corpus.cluster import LOCAL_WORKER_CONFIG
+
+        with dask.config.set(LOCAL_WORKER_CONFIG):  # as lawcode's own local cluster: no worker profiler
+            cluster = distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                               memory_limit="auto", dashboard_address=None, host="127.0.0.1",
+                                               scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
         try:
             with distributed.Client(cluster) as client:
                 client.run(_warm)
