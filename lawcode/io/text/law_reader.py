@@ -327,6 +327,14 @@ class _Nest:
         unit = _CONTAINER_UNIT.match(e.head) if kind == "container" else None
         return TextLine(kind, e.head, e.body, e.line, unit[1] if unit else "")
 
+    def _numbered_paragraph(self, e: TextEntry, kind: str) -> None:
+        """A 項 printed with its number (「２　…」, or 「一　…」 where no 条 holds it), read as *kind* numbers."""
+        el = etree.Element("Paragraph", Num=self._numbers(e.head, kind, e))
+        self.take_caption(el, "ParagraphCaption")
+        etree.SubElement(el, "ParagraphNum").text = e.head
+        fill_sentences(etree.SubElement(el, "ParagraphSentence"), e.body, self.style)
+        self.attach(_PARAGRAPH, el, e)
+
     def _numbers(self, label: str, kind: str, entry: TextEntry) -> str:
         label = (label[:1] + label[1:].replace("ノ", "の")).lstrip("○")  # 「ノ」 alone is a kana (イロハ…ノ)
         label = label.replace("～", "から").replace("〜", "から").replace("乃至", "から")
@@ -437,21 +445,13 @@ class _Nest:
             self.last = p
             return
         if kind == "paragraph":
-            el = etree.Element("Paragraph", Num=self._numbers(e.head, "paragraph", e))
-            self.take_caption(el, "ParagraphCaption")
-            etree.SubElement(el, "ParagraphNum").text = e.head
-            fill_sentences(etree.SubElement(el, "ParagraphSentence"), e.body, self.style)
-            self.attach(_PARAGRAPH, el, e)
+            self._numbered_paragraph(e, "paragraph")
             return
         if kind == "item" and self.root.tag in ("MainProvision", "SupplProvision") and (
                 not self.stack or self.stack[0][1].tag == "Paragraph"
                 and _KANJI_NUMBER.fullmatch(self.stack[0][1].findtext("ParagraphNum") or "")):
             # 「一　…」 where no 条 or 項 holds it: a 項 numbered in 漢数字 (the 附則 of some ordinances)
-            el = etree.Element("Paragraph", Num=self._numbers(e.head, "item", e))
-            self.take_caption(el, "ParagraphCaption")
-            etree.SubElement(el, "ParagraphNum").text = e.head
-            fill_sentences(etree.SubElement(el, "ParagraphSentence"), e.body, self.style)
-            self.attach(_PARAGRAPH, el, e)
+            self._numbered_paragraph(e, "item")
             return
         if kind in ("item", "kana", "paren"):
             self.check_caption()
