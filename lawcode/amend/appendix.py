@@ -17,6 +17,7 @@ back exactly before writing it) and the applier use these functions, so they agr
 from __future__ import annotations
 
 import copy
+import re
 
 from lxml import etree
 
@@ -24,9 +25,10 @@ from lawcode.amend.locate import appendix_num
 from lawcode.amend.tables import CellDefaults, read_cell_notes, write_cell_notes
 from lawcode.errors import LawcodeError, ParseError
 from lawcode.io.text import parse_text
+from lawcode.model.render import FIG_PLACEHOLDER
 from lawcode.model.text_layout import provision_text_lines
 
-__all__ = ["APPENDIX_TAGS", "Profile", "conform", "give_number", "learn_profile", "read_appendices", "write_appendix"]
+__all__ = ["APPENDIX_TAGS", "FIG_LINE", "Profile", "conform", "give_number", "learn_profile", "read_appendices", "write_appendix"]
 
 #: Appendix elements of a ``LawBody`` that an 改め文 can replace, add or delete as a whole.
 APPENDIX_TAGS = ("AppdxTable", "AppdxStyle", "AppdxFormat", "AppdxNote", "AppdxFig", "Appdx")
@@ -47,15 +49,59 @@ Profile = dict[tuple[str, str], dict[str, tuple[int, int, str]]]
 
 def write_appendix(e: etree._Element, cells: CellDefaults | None = None) -> str:
     """The lines of appendix *e* as an 改め文 quotes them, table cells with their cell notes
-    (:mod:`lawcode.amend.tables`; *cells* are the base law's usual cell attributes). Raises ``ValueError`` when
-    *e* holds something the text cannot carry (a figure with a source file, an image, a 様式 drawn as a figure)."""
-    for d in e.iter("Fig", "Img"):
-        if d.get("src"):
-            raise ValueError("a figure or image: the text only prints 「［図］」")
+    (:mod:`lawcode.amend.tables`; *cells* are the base law's usual cell attributes). A figure standing on a line
+    of its own (a 様式 drawn as a PDF or image) is written 「［図　./pict/….pdf］」 — it names the figure's file, the
+    text form of the figure a printed 改め文 shows (:data:`FIG_LINE`). Raises ``ValueError`` when *e* holds
+    something the text cannot carry (an image, a figure inside a sentence, an empty appendix)."""
+    if next(e.iter("Img"), None) is not None:
+        raise ValueError("an image: the text has no form for it")
     lines = provision_text_lines(write_cell_notes(e, cells or {}))
     if not lines:
         raise ValueError("an empty appendix")
+    figures = list(e.iter("Fig"))
+    at = [i for i, line in enumerate(lines) if line == FIG_PLACEHOLDER]
+    if len(at) != len(figures):
+        if any(f.get("src") for f in figures):
+            raise ValueError("a figure inside a sentence: the text only prints 「［図］」")
+    else:
+        for i, fig in zip(at, figures, strict=True):
+            src = fig.get("src")
+            if src:
+                if not _SRC.fullmatch(src) or set(fig.attrib) != {"src"}:
+                    raise ValueError(f"a figure whose file name has no text form: {src!r}")
+                lines[i] = f"［図\u3000{src}］"
     return "\n".join(lines)
+
+
+#: 「［図　./pict/H19F10003040001_1907181007_001.pdf］」: a figure line naming its file (``Fig/@src``).
+FIG_LINE = re.compile(r"^［図\u3000([^\s\u3000［］「」]+)］$")
+_SRC = re.compile(r"[^\s\u3000［］「」]+")
+
+
+def _figure_sources(text: str) -> tuple[str, list[str | None]]:
+    """*text* with each figure line 「［図　src］」 printed 「［図］」 (as the text reader knows it), and the ``src``
+    of every figure line in order (``None`` for a bare 「［図］」)."""
+    out, sources = [], []
+    for line in text.split("\n"):
+        m = FIG_LINE.match(line)
+        if m is not None:
+            sources.append(m.group(1))
+            line = FIG_PLACEHOLDER
+        elif line == FIG_PLACEHOLDER:
+            sources.append(None)
+        out.append(line)
+    return "\n".join(out), sources
+
+
+def _give_sources(appendices: list[etree._Element], sources: list[str | None], source: str) -> None:
+    figures = [f for a in appendices for f in a.iter("Fig")]
+    if not any(sources):
+        return
+    if len(figures) != len(sources):
+        raise ParseError(f"{len(sources)} figure lines 「［図　…］」 but {len(figures)} figures read", source=source)
+    for fig, src in zip(figures, sources, strict=True):
+        if src:
+            fig.set("src", src)
 
 
 def read_appendices(text: str, profile: Profile, cells: CellDefaults | None = None, *,
@@ -63,6 +109,7 @@ def read_appendices(text: str, profile: Profile, cells: CellDefaults | None = No
     """The appendices written in *text* (by :func:`write_appendix`), as new elements made to look like the base
     law's (:func:`conform` with *profile*). Raises :class:`~lawcode.errors.ParseError` when the text holds
     anything but appendices."""
+    text, sources = _figure_sources(text)
     try:
         law = parse_text(_STUB + text + "\n", source=source)
     except LawcodeError as exc:
@@ -78,6 +125,7 @@ def read_appendices(text: str, profile: Profile, cells: CellDefaults | None = No
         c.tail = None
         read_cell_notes(c, cells or {})
         conform(c, profile)
+    _give_sources(out, sources, source)
     return out
 
 

@@ -549,7 +549,7 @@ class Applier:
     def _Add(self, op: Add) -> LogEntry:
         if op.unit == "rows":
             return self._add_rows(op)
-        if op.unit == "表":
+        if op.unit in ("表", "様式", "書式"):  # 「次の一表を加える」, 「次の一様式を加える」
             return self._add_appendices(op)
         if op.unit == "目次":
             return self._add_toc(op)

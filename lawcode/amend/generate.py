@@ -53,7 +53,8 @@ from lawcode.amend.appendix import (
     read_appendices,
     write_appendix,
 )
-from lawcode.amend.locate import appendix_num, label_of
+from lawcode.amend.export_rules import sentence_blind
+from lawcode.amend.locate import appendix_head, appendix_num, label_of
 from lawcode.amend.parse import parse_sentence
 from lawcode.amend.quote import next_edit
 from lawcode.amend.ruby import ruby_to_text, text_to_ruby
@@ -66,7 +67,11 @@ from lawcode.model.law import Law
 from lawcode.model.tags import CONTAINER_TAGS, SUBITEM_TAGS
 from lawcode.text.numerals import int_to_kanji
 
-__all__ = ["Kaimebun", "generate", "kaimebun"]
+__all__ = ["NOT_PARTIAL", "Kaimebun", "generate", "kaimebun"]
+
+#: How :attr:`Kaimebun.problems` starts when the two versions are not related by an 一部改正 at all (another law,
+#: with a new law number): no 改め文 of the kind 「…の一部を次のように改正する。」 can turn one into the other.
+NOT_PARTIAL = "not a partial amendment"
 
 _FW = "\u3000"
 _KANJI_DIGITS = frozenset("〇一二三四五六七八九十百千0123456789０１２３４５６７８９")
@@ -87,6 +92,10 @@ class Kaimebun:
     coarse: int = 0
     phrase: int = 0
     problems: list[str] = field(default_factory=list)
+    #: Provisions written whose new export cuts or marks sentences otherwise than their text implies (rule
+    #: ``sentence boundaries`` of :mod:`lawcode.amend.export_rules`): the applier reads the text back with the
+    #: sentences its words imply, equal to the export once sentence boundaries are ignored.
+    boundaries: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
         return self.text
@@ -268,6 +277,16 @@ def _pair_top(wk: list[etree._Element], nk: list[etree._Element]) -> list[tuple[
     return [(a[k], b[k]) for k in a if k in b]
 
 
+def _keyed_twice(part: etree._Element) -> list[str]:
+    """Articles of a 本則 or 附則 whose ``Num`` another article of it also has (an export that files 第六十四条 as
+    ``Num="44"``, the number of 第四十四条), by their printed titles."""
+    seen: dict[str, int] = {}
+    articles = list(part.iter("Article"))
+    for a in articles:
+        seen[a.get("Num") or ""] = seen.get(a.get("Num") or "", 0) + 1
+    return [_text(a.find("ArticleTitle")) or a.get("Num") or "" for a in articles if seen[a.get("Num") or ""] > 1]
+
+
 def _count_word(n: int) -> str:
     return int_to_kanji(n)
 
@@ -292,6 +311,10 @@ class _Generator:
     def run(self) -> Kaimebun:
         w_title, n_title = self.work.getparent(), self.target.getparent()
         assert w_title is not None and n_title is not None
+        num_w, num_n = _text(w_title.find("LawNum")).strip(), _text(n_title.find("LawNum")).strip()
+        if num_w and num_n and num_w != num_n:  # an 一部改正 keeps the law number; a new law takes a new one
+            self.out.problems.append(f"{NOT_PARTIAL}: the new version is another law ({num_w} → {num_n}); an "
+                                     "改め文 cannot change a law number")
         self._title(self.work.find("LawTitle"), self.target.find("LawTitle"))
         self._toc(self.work.find("TOC"), self.target.find("TOC"))
         self._preamble_part(self.work.find("Preamble"), self.target.find("Preamble"))
@@ -677,6 +700,12 @@ class _Generator:
                     _canon_list([c for c in n if c.tag not in _PROVISION_TAGS]):
                 self.out.problems.append(f"{self._label(w)}: label or non-provision content changed")
                 return
+            twice = _keyed_twice(n)
+            if twice:  # the text names articles by their titles: it cannot give one the Num of another
+                self.out.problems.append(f"{self._label(w)}: the new version files "
+                                         f"{'、'.join(twice)} under a Num that another article holds "
+                                         "(not generated)")
+                return
             self._articles(w, n)
             self._children(w, n)
             return
@@ -844,7 +873,19 @@ class _Generator:
             text_to_ruby(b)
             conform(b, self.profile)
             _apply_defaults(b, self.defaults)
-        return text if _canon_list(back) == _canon_list(elements) else None
+        return text if self._reads_back(back, elements) else None
+
+    def _reads_back(self, back: list[etree._Element], elements: list[etree._Element]) -> bool:
+        """Whether the elements read back from a generated text are *elements* — exactly, or but for where the
+        export cuts and marks sentences (:func:`~lawcode.amend.export_rules.sentence_blind`; noted in
+        :attr:`Kaimebun.boundaries`, since no 改め文 can say where a sentence ends other than by its words)."""
+        if _canon_list(back) == _canon_list(elements):
+            return True
+        if len(back) != len(elements) or \
+                any(_canon(sentence_blind(a)) != _canon(sentence_blind(b)) for a, b in zip(back, elements, strict=True)):
+            return False
+        self.out.boundaries.extend(self._label(e) for e in elements)
+        return True
 
     def _appendix_text(self, n: etree._Element, old: etree._Element | None = None) -> str | None:
         """Appendix *n* written as text that the applier reads back exactly (:mod:`.appendix`) in place of *old*
@@ -866,10 +907,24 @@ class _Generator:
             give_number(b, old, self.work)
         return text if _canon_list(back) == _canon_list([n]) else None
 
-    def _replace_appendix(self, w: etree._Element, n: etree._Element) -> bool:
-        """「別表第一を次のように改める。」 with the whole new table; False when it cannot be written exactly."""
+    def _appendix_name(self, w: etree._Element) -> str | None:
+        """The name an 改め文 locates working appendix *w* by: 「別表第一」 for a 別表, the head of its title for a
+        様式 or 書式 (「別記様式第１」) when no other appendix of the law has that head; else ``None``."""
         label = self._label(w)
-        if w.tag != "AppdxTable" or not label.startswith("別表"):
+        if w.tag == "AppdxTable":
+            return label if label.startswith("別表") else None
+        head = appendix_head(w)
+        if not _APPDX_NAME.fullmatch(head):
+            return None
+        if sum(1 for e in self.work if isinstance(e.tag, str) and e.tag in APPENDIX_TAGS and appendix_head(e) == head) != 1:
+            return None
+        return head
+
+    def _replace_appendix(self, w: etree._Element, n: etree._Element) -> bool:
+        """「別表第一を次のように改める。」 (「別記様式第一を…」) with the whole new appendix; False when it cannot be
+        written exactly."""
+        label = self._appendix_name(w)
+        if label is None:
             return False
         text = self._appendix_text(n, w)
         if text is None:
@@ -883,9 +938,9 @@ class _Generator:
         return True
 
     def _delete_appendix(self, w: etree._Element) -> None:
-        label = self._label(w)
-        if w.tag != "AppdxTable" or not label.startswith("別表"):
-            self.out.problems.append(f"{label}: removed (not generated)")
+        label = self._appendix_name(w)
+        if label is None:
+            self.out.problems.append(f"{self._label(w)}: removed (not generated)")
             return
         self._emit(f"{label}を削る。")
         parent = w.getparent()
@@ -894,20 +949,21 @@ class _Generator:
 
     def _add_appendices(self, n_body: etree._Element, added: list[etree._Element],
                         counterpart: dict[int, etree._Element]) -> None:
-        """New 別表: 「別表第一の次に次の一表を加える。」, or after 「附則」 (「本則」) for the first appendix."""
+        """New 別表 (様式, 書式): 「別表第一の次に次の一表を加える。」 (「別記様式第一の次に次の一様式を加える。」), or after
+        「附則」 (「本則」) for the first appendix."""
         children = [c for c in n_body if isinstance(c.tag, str)]
         for c in added:
             index = children.index(c)
             before = children[:index]
             prev = before[-1] if before else None
-            text = self._appendix_text(c) if c.tag == "AppdxTable" else None
+            unit = _APPENDIX_UNIT.get(str(c.tag))
+            text = self._appendix_text(c) if unit is not None else None
             anchor = counterpart.get(id(prev)) if prev is not None else None
             if prev is not None and prev.tag in APPENDIX_TAGS and anchor is None:
                 anchor = next((x for x in self.work if _canon(x) == _canon(prev)), None)  # added just before
             where: str | None = None
-            if anchor is not None and anchor.tag == "AppdxTable" and self._alive(anchor):
-                where = self._label(anchor)
-                where = where if where.startswith("別表") else None
+            if anchor is not None and anchor.tag in APPENDIX_TAGS and self._alive(anchor):
+                where = self._appendix_name(anchor)
             elif prev is not None and prev.tag in ("MainProvision", "SupplProvision") and \
                     not any(x.tag in APPENDIX_TAGS for x in before):
                 has_suppl = any(x.tag == "SupplProvision" and x.get("AmendLawNum") is None for x in self.work)
@@ -916,7 +972,7 @@ class _Generator:
             if text is None or where is None:
                 self.out.problems.append(f"{label_of(c)}: added (not generated)")
                 continue
-            self._emit(f"{where}の次に次の一表を加える。", text)
+            self._emit(f"{where}の次に次の一{unit}を加える。", text)
             fresh = copy.deepcopy(c)
             fresh.tail = None
             if anchor is not None:
@@ -1121,11 +1177,13 @@ class _Generator:
         _placeholders_like(back, self.work, self.style)
         for b in back:
             _apply_defaults(b, self.defaults)
-        if _canon_list(back) != _canon_list(elements):
-            return None
-        return text
+        return text if self._reads_back(back, elements) else None
 
 
+#: A 様式 or 書式 name the grammar reads (``APPDX_NAME`` of grammars/amendment.lark).
+_APPDX_NAME = re.compile(r"(別記|別紙)?(様式|書式)(第[〇一二三四五六七八九十百千0-9０-９]+号?(の[〇一二三四五六七八九十百千0-9０-９]+)*)?")
+#: The unit an 改め文 counts added appendices in: 「次の一表を加える」, 「次の一様式を加える」.
+_APPENDIX_UNIT = {"AppdxTable": "表", "AppdxStyle": "様式", "AppdxFormat": "書式"}
 _APPENDIX_HEAD = re.compile(r"^別表(?:第[〇一二三四五六七八九十百千0-9０-９]+(?:の[〇一二三四五六七八九十百千0-9０-９]+)*)?")
 
 

@@ -17,7 +17,7 @@ from lawcode.amend.operations import Loc, Range, Step, Target
 from lawcode.model.tags import CONTAINER_TAGS, SUBITEM_TAGS
 from lawcode.text.normalize import strip_spaces
 
-__all__ = ["Cursor", "LocateError", "appendix_num", "num_attr", "label_of"]
+__all__ = ["Cursor", "LocateError", "appendix_head", "appendix_num", "num_attr", "label_of"]
 
 _CONTAINERS = frozenset(CONTAINER_TAGS)
 
@@ -36,6 +36,14 @@ _SPECIAL_NAME = {"TOC": "目次", "LawTitle": "題名", "Preamble": "前文"}
 _APPENDIX_TAGS = frozenset({"AppdxTable", "AppdxStyle", "AppdxFormat", "AppdxFig", "AppdxNote", "Appdx"})
 #: 「別表第二の三」, 「別表第2」, 「別表第２」 at the start of an appendix title (the part before its subject).
 _APPENDIX_HEAD = re.compile(r"^[^第\s\u3000（(]*第([〇一二三四五六七八九十百千0-9０-９]+)((?:の[〇一二三四五六七八九十百千0-9０-９]+)*)")
+
+
+def appendix_head(e: etree._Element) -> str:
+    """The name an 改め文 gives an appendix: its title up to the first space or 「（」 (「別記様式第１」 of
+    「別記様式第１　（第三条関係）」), without spaces; empty when it has no title."""
+    title = e.find(f"{e.tag}Title")
+    text = "".join(title.itertext()) if title is not None else ""
+    return strip_spaces(re.split(r"[（(]", text.strip(" \u3000\n\t"), maxsplit=1)[0].split("\u3000")[0])
 
 
 def appendix_num(e: etree._Element) -> str | None:
@@ -189,6 +197,12 @@ class Cursor:
                     return tables[0]
                 raise LocateError("別表 without a number but the law has several")
             return self._pick(tables, step.number, f"別表第{num_attr(step.number)}")
+        if kind == "Appdx":  # a 様式 or 書式 named by the head of its title (「別記様式第一」)
+            named = [e for e in self.body if isinstance(e.tag, str) and e.tag in _APPENDIX_TAGS
+                     and appendix_head(e) == strip_spaces(step.key)]
+            if len(named) != 1:
+                raise LocateError(f"{len(named) or 'no'} appendices titled 「{step.key}」")
+            return named[0]
         if kind == "TableStruct":
             holder = cur if cur is not None else self._context("Article")
             tables = list(holder.iter("TableStruct"))

@@ -215,6 +215,9 @@ class _ToOps(Transformer[Token, Any]):
             return Step("AppdxTable", ())
         return Step("AppdxTable", (_num(str(c[0])), *c[1:]))
 
+    def appendix_named(self, c: list[Token]) -> Step:
+        return Step("Appdx", key=str(c[0]))
+
     def row(self, c: list[Token]) -> Step:
         return Step("TableRow", key=str(c[0]))
 

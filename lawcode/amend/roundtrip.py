@@ -17,8 +17,8 @@ from lxml import etree
 
 from lawcode.amend.amendment import amend
 from lawcode.amend.cases import comparable_xml
-from lawcode.amend.export_rules import export_rules
-from lawcode.amend.generate import Kaimebun, generate
+from lawcode.amend.export_rules import SENTENCE_RULE, align_sentences, export_rules
+from lawcode.amend.generate import NOT_PARTIAL, Kaimebun, generate
 from lawcode.errors import LawcodeError
 from lawcode.io import load, loads
 from lawcode.model.law import Law
@@ -52,6 +52,12 @@ class PairResult:
     @property
     def ok(self) -> bool:
         return self.status in ("exact", "unchanged")
+
+    @property
+    def not_partial(self) -> bool:
+        """Whether the generator found that the two versions are not related by an 一部改正 (another law):
+        kept in the population, but reported apart from failures of generation."""
+        return any(p.startswith(NOT_PARTIAL) for p in self.problems)
 
 
 def comparable_body(law: Law) -> bytes:
@@ -185,10 +191,22 @@ def check_pair(old: Law, new: Law, name: str = "") -> PairResult:
         result.status, result.error = "failed", f"applier bug: {type(exc).__name__}: {exc}"[:300]
     else:
         if got != target:
+            got = _aligned(got, target, result)
+        if got != target:
             result.status = "problem" if k.problems else "mismatch"
             result.error = _first_difference(got, target)
     result.seconds = time.perf_counter() - start
     return result
+
+
+def _aligned(got: bytes, target: bytes, result: PairResult) -> bytes:
+    """*got* with the sentence boundaries of *target* where the two differ only there (the comparison rule
+    ``sentence boundaries`` of :mod:`lawcode.amend.export_rules`, recorded in ``result.rules`` when used)."""
+    a, b = etree.fromstring(got), etree.fromstring(target)
+    if not align_sentences(a, b):
+        return got
+    result.rules.append(SENTENCE_RULE)
+    return etree.tostring(a)
 
 
 def _successive(folder: Path) -> list[tuple[str, Path, Path]]:

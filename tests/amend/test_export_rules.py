@@ -7,7 +7,7 @@ import lawcode
 from amend_laws import A, P, law, xml
 from lxml import etree
 
-from lawcode.amend.export_rules import RULES, export_rules
+from lawcode.amend.export_rules import RULES, SENTENCE_RULE, align_sentences, export_rules, sentence_blind
 from lawcode.amend.roundtrip import check_pair, comparable_body, comparable_pair
 
 TEN = [P(n, f"第{n}項の文。") for n in range(1, 11)]
@@ -81,3 +81,60 @@ def test_the_round_trip_counts_the_rules_a_pair_needed() -> None:
     a, b, _, rules = comparable_pair(old, new)
     assert rules == ["digit width"] and comparable_body(a) != comparable_body(b)  # the text change remains
     assert set(RULES) >= set(rules)
+
+
+# -- sentence boundaries (a comparison rule) ------------------------------------------------------------------
+
+def _group(*sentences: str) -> etree._Element:
+    return etree.fromstring(("<ParagraphSentence>" + "".join(sentences) + "</ParagraphSentence>").encode("utf-8"))
+
+
+def test_sentence_blind_ignores_where_and_how_sentences_are_cut() -> None:
+    one = _group('<Sentence Num="1" WritingMode="vertical">甲とする。乙とする。</Sentence>')
+    two = _group('<Sentence Function="main" Num="1" WritingMode="vertical">甲とする。</Sentence>',
+                 '<Sentence Function="proviso" Num="2" WritingMode="vertical">乙とする。\n</Sentence>')
+    assert etree.tostring(sentence_blind(one)) == etree.tostring(sentence_blind(two))
+    other = _group('<Sentence Num="1" WritingMode="vertical">甲とする。丙とする。</Sentence>')
+    assert etree.tostring(sentence_blind(one)) != etree.tostring(sentence_blind(other))
+
+
+def test_align_sentences_takes_the_export_cut_only_where_the_words_agree() -> None:
+    got = etree.fromstring(xml(A(1, P(1, "市長が定める。ただし、町長が定めることができる。")), A(2, P(1, "甲とする。")))
+                           .encode("utf-8"))
+    want = etree.fromstring(xml(A(1, P(1, "市長が定める。ただし、町長が定めることができる。")), A(2, P(1, "乙とする。")))
+                            .encode("utf-8"))
+    first = next(want.iter("ParagraphSentence"))  # the export writes the two sentences of 第一条 in one
+    text = "".join(first.itertext())
+    for s in list(first):
+        first.remove(s)
+    etree.SubElement(first, "Sentence", WritingMode="vertical").text = text
+    assert align_sentences(got, want) == 1  # 第一条 aligned; 第二条 (甲 → 乙) is a change of the text: kept
+    assert [("".join(p.itertext())) for p in got.iter("ParagraphSentence")] == [text, "甲とする。"]
+    assert etree.tostring(next(got.iter("ParagraphSentence"))) == etree.tostring(first)
+
+
+def test_a_round_trip_that_differs_only_in_sentence_boundaries_is_exact_by_that_rule() -> None:
+    old = law(A(1, P(1, "市長が定める。")))
+    new_xml = xml(A(1, P(1, "市長が定める。")), A(2, P(1, "この条例は、公布の日から施行する。ただし、次条は除く。")))
+    # the export leaves the 本文・ただし書 marking off the new sentences, which the text implies
+    new = lawcode.loads(new_xml.replace(' Function="main"', "").replace(' Function="proviso"', "").encode("utf-8"))
+    result = check_pair(old, new)
+    assert result.status == "exact" and SENTENCE_RULE in result.rules
+
+
+def test_a_whole_revision_record_filed_as_a_preamble_or_an_enact_statement() -> None:
+    record = "裁判所職員の定員に関する法律（昭和二十二年法律第六十四号）の全部を改正する。"
+    preamble = (f"<Preamble><Paragraph Num=\"1\"><ParagraphNum/><ParagraphSentence><Sentence>{record}</Sentence>"
+                "</ParagraphSentence></Paragraph></Preamble>")
+    old, new = roots(xml(A(1, TEN[0])).replace("</LawTitle>", "</LawTitle>" + preamble),
+                     xml(A(1, TEN[0])).replace("</LawTitle>", f"</LawTitle><EnactStatement>{record}</EnactStatement>"))
+    assert export_rules(old, new) == ["enact statement"]
+    assert next(old.iter("Preamble"), None) is None and next(old.iter("EnactStatement")).text == record
+    assert etree.tostring(old) == etree.tostring(new)
+
+
+def test_a_real_preamble_is_not_an_enact_statement() -> None:
+    preamble = ("<Preamble><Paragraph Num=\"1\"><ParagraphNum/><ParagraphSentence><Sentence>われらは、平和を願う。"
+                "</Sentence></ParagraphSentence></Paragraph></Preamble>")
+    old, new = roots(xml(A(1, TEN[0])).replace("</LawTitle>", "</LawTitle>" + preamble), xml(A(1, TEN[0])))
+    assert export_rules(old, new) == []

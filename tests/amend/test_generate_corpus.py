@@ -13,10 +13,11 @@ from lawcode.amend.roundtrip import check_files, corpus_pairs
 
 #: Exact round trips among the sampled pairs that differ: 30 of 40 (75 %) on 2026-12-05 (see docs/amend.md), 32 of 40
 #: (80 %) once the applier located 項建て 本則 and 別表 without ``Num``, 35 of 40 (87.5 %; 267 of 286 = 93.4 % on
-#: the whole population) with 別表, tables, ruby, 目次 and ただし書 written whole and the export rules; the five
-#: left are 様式 drawn as figures (2), another law (1), a line break inside a sentence (1) and table cells holding
-#: 項 (1). The floor leaves room for one pair of the sample.
-FLOOR = 0.85
+#: the whole population) with 別表, tables, ruby, 目次 and ただし書 written whole and the export rules, 37 of 40
+#: (92.5 %; 281 of 286 = 98.3 %) with 様式 drawn as figures written 「［図　…］」 and the sentence-boundaries rule;
+#: the three left are another law (1, not an 一部改正), a 書式 without a title to name it by (1) and table cells
+#: holding 項 (1). The floor leaves room for one pair of the sample.
+FLOOR = 0.9
 SAMPLE = 40
 
 
