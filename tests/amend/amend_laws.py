@@ -77,3 +77,16 @@ def law(*main: str, extra: str = "", toc: str = "") -> lawcode.Law:
 
 def text_of(law_: lawcode.Law, address: str) -> str:
     return law_.find(address).text()
+
+
+def kaimebun_roundtrip(old: lawcode.Law, new: lawcode.Law) -> list[str]:
+    """Generate the 改め文 from *old* to *new*, check that applying it to *old* gives *new* (改正附則 and export
+    metadata aside), and return the first line of each generated sentence."""
+    from lawcode.amend.generate import generate
+    from lawcode.amend.roundtrip import comparable_body
+
+    k = generate(old, new)
+    assert not k.problems, k.problems
+    got = lawcode.amend(old, k.text).law
+    assert comparable_body(got) == comparable_body(new), k.text
+    return [s.strip("\u3000").splitlines()[0] for s in k.sentences]
