@@ -17,6 +17,8 @@ import re
 
 from lxml import etree
 
+from lawcode.amend.textedit import replace_with_text
+
 __all__ = ["OPEN", "CLOSE", "ruby_to_text", "text_to_ruby", "has_ruby"]
 
 OPEN, CLOSE = "\uff5f", "\uff60"
@@ -55,17 +57,7 @@ def ruby_to_text(element: etree._Element) -> etree._Element:
     if any(OPEN in t or CLOSE in t for t in out.itertext()):
         raise ValueError("the ruby notation's marks in the text itself")
     for ruby in list(out.iter("Ruby")):
-        text = _notation(ruby)
-        parent = ruby.getparent()
-        if parent is None:
-            raise ValueError("a ruby at the root")
-        text += ruby.tail or ""
-        prev = ruby.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + text
-        else:
-            parent.text = (parent.text or "") + text
-        parent.remove(ruby)
+        replace_with_text(ruby, _notation(ruby))
     return out
 
 

@@ -70,9 +70,15 @@ def _flatten(e: etree._Element) -> None:
     """Replace inline markup *e* (a ``<Ruby>`` …) by its base text, keeping the text around it."""
     pieces: list[Piece] = []
     _pieces(e, pieces)
-    text = "".join(_get(p) for p in pieces) + (e.tail or "")
+    replace_with_text(e, "".join(_get(p) for p in pieces))
+
+
+def replace_with_text(e: etree._Element, text: str) -> None:
+    """Remove the inline element *e* from its parent, leaving *text* (followed by *e*'s tail) in its place."""
     parent = e.getparent()
-    assert parent is not None
+    if parent is None:
+        raise ValueError("an inline element at the root")
+    text += e.tail or ""
     previous = e.getprevious()
     if previous is not None:
         previous.tail = (previous.tail or "") + text
