@@ -142,3 +142,25 @@ def test_bad_arguments_raise_corpus_errors():
             c.impact(c, 42)  # type: ignore[arg-type]
         with pytest.raises(CorpusError, match="no Dask client"):
             c.cluster.client()
+
+
+def test_relaxed_gc_raises_the_threshold_for_a_block_and_restores_it():
+    import gc
+
+    from lawcode.corpus.tables import SCAN_GC_THRESHOLD, relaxed_gc
+
+    before = gc.get_threshold()
+    try:
+        with relaxed_gc():
+            assert gc.get_threshold() == (max(SCAN_GC_THRESHOLD, before[0]), *before[1:])
+            assert gc.isenabled()  # raised, never switched off: law trees are cyclic garbage
+            raise KeyError("boom")
+    except KeyError:
+        pass
+    assert gc.get_threshold() == before
+    gc.set_threshold(50_000, *before[1:])
+    try:
+        with relaxed_gc(1_000):
+            assert gc.get_threshold()[0] == 50_000  # never lowered
+    finally:
+        gc.set_threshold(*before)
