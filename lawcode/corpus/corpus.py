@@ -230,18 +230,19 @@ class Corpus:
 def _edges_of_part(part: Sequence[LawSource], library: str | None, references_out: str | None = None,
                    index: int = 0) -> tables.Columns:
     """The worker's job for :meth:`Corpus.citation_graph`: scan the references of *part* once, write them to
-    ``references_out/part.<index>.parquet`` when asked, and send back only the edge columns."""
+    ``references_out/part.<index>.parquet`` when asked, and send back only the edge columns, compacted
+    (:func:`~lawcode.corpus.tables.compact_edges`)."""
     refs = tables.reference_columns(part, library)
     if references_out is not None:
         import pyarrow.parquet as pq
 
         pq.write_table(pa.Table.from_pydict(refs, schema=tables.REFERENCE_SCHEMA),
                        Path(references_out) / f"part.{index}.parquet")
-    return tables.edge_columns(refs)
+    return tables.compact_edges(tables.edge_columns(refs))
 
 
 def _edge_table_of_part(part: Sequence[LawSource], library: str | None) -> pd.DataFrame:
-    return tables.frame(_edges_of_part(part, library), tables.EDGE_SCHEMA)
+    return tables.frame(tables.edge_columns(tables.reference_columns(part, library)), tables.EDGE_SCHEMA)
 
 
 def _pair_size(pair: tables.Pair) -> int:
@@ -307,9 +308,10 @@ class GraphBuilder:
         self._laws: dict[str, tuple[str, str]] = {}
 
     def add(self, edges: "pd.DataFrame | tables.Columns") -> None:
-        """Add one edge table (:data:`~lawcode.corpus.tables.EDGE_SCHEMA`, as a frame or as its columns)."""
-        cols = tables.table_columns(edges) if isinstance(edges, pd.DataFrame) else edges
+        """Add one edge table (:data:`~lawcode.corpus.tables.EDGE_SCHEMA`, as a frame, as its columns or as the
+        compacted columns a worker sends)."""
         with _collector_paused():
+            cols = tables.table_columns(edges) if isinstance(edges, pd.DataFrame) else tables.with_node_ids(edges)
             self._add(cols)
 
     def _add(self, cols: "tables.Columns") -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 
 import pandas as pd
@@ -164,3 +165,16 @@ def test_relaxed_gc_raises_the_threshold_for_a_block_and_restores_it():
             assert gc.get_threshold()[0] == 50_000  # never lowered
     finally:
         gc.set_threshold(*before)
+
+
+def test_compacted_edge_columns_come_back_whole():
+    from lawcode.corpus import tables
+    from lawcode.corpus.sources import list_sources
+
+    edges = tables.edge_columns(tables.reference_columns(list_sources([V1, V2])))
+    sent = tables.compact_edges(edges)
+    assert "src" not in sent and "dst" not in sent and set(sent) == set(tables.SENT_EDGE_COLUMNS)
+    assert len(pickle.dumps(sent)) < len(pickle.dumps(edges)) * 0.7
+    back = tables.with_node_ids(sent)
+    assert {k: back[k] for k in tables.EDGE_COLUMNS} == edges
+    assert "" in back["dst"] and any("/" not in d for d in back["dst"] if d)  # law nodes and whole-law targets
