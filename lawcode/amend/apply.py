@@ -446,10 +446,7 @@ class Applier:
                 raise _Fail(f"cannot read the new 本則: {exc}") from None
             if self.profile is None:
                 self.profile = learn_profile(self.body)
-            for n in news:
-                text_to_ruby(n)
-                conform(n, self.profile)
-                _apply_defaults(n, self.defaults)
+            settle_read(news, self.profile, self.defaults)
         for c in list(main):
             main.remove(c)
         for n in news:
@@ -908,6 +905,15 @@ def _placeholders_like(news: list[etree._Element], body: etree._Element, style: 
     for s in fresh:
         for k, v in attrs:
             s.set(k, v)
+
+
+def settle_read(elements: list[etree._Element], profile: Profile, defaults: dict[str, dict[str, str]]) -> None:
+    """Make provisions read from quoted text look like the base law's own: ruby notation back to ``<Ruby>``,
+    layout attributes from the law's *profile*, and the law's default attributes where none is set."""
+    for n in elements:
+        text_to_ruby(n)
+        conform(n, profile)
+        _apply_defaults(n, defaults)
 
 
 def _apply_defaults(element: etree._Element, defaults: dict[str, dict[str, str]]) -> None:

@@ -38,6 +38,7 @@ from lawcode.amend.apply import (
     _SENTENCE_GROUPS,
     _LABEL_TAGS,
     _apply_defaults,
+    settle_read,
     _detect_style,
     _learn_defaults,
     _num_tuple,
@@ -869,10 +870,7 @@ class _Generator:
             return None
         if self.profile is None:
             self.profile = learn_profile(self.work)
-        for b in back:
-            text_to_ruby(b)
-            conform(b, self.profile)
-            _apply_defaults(b, self.defaults)
+        settle_read(back, self.profile, self.defaults)
         return text if self._reads_back(back, elements) else None
 
     def _reads_back(self, back: list[etree._Element], elements: list[etree._Element]) -> bool:
