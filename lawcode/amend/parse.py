@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Callable, Any
 
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError, UnexpectedInput
@@ -90,32 +90,39 @@ def cut_quotes(sentence: str) -> tuple[str, list[str]]:
 
 
 def _cut_loose(sentence: str) -> tuple[str, list[str]]:
-    out: list[str] = []
-    quotes: list[str] = []
-    i = 0
-    n = len(sentence)
-    while i < n:
-        ch = sentence[i]
-        if ch in _OPENING:
-            j = i + 1
-            while j < n:
-                if sentence[j] in _CLOSING and (j + 1 == n or sentence.startswith(_AFTER_OPERAND, j + 1)):
-                    break
-                j += 1
-            if j >= n:
-                raise ValueError(i)
-            out.append(placeholder(len(quotes)))
-            quotes.append(sentence[i + 1:j])
-            i = j + 1
-            continue
-        if ch in _CLOSING:
-            raise ValueError(i)
-        out.append(ch)
-        i += 1
-    return "".join(out), quotes
+    return _cut(sentence, _loose_close)
 
 
 def _cut_balanced(sentence: str) -> tuple[str, list[str]]:
+    return _cut(sentence, _balanced_close)
+
+
+def _loose_close(sentence: str, i: int) -> int:
+    """The 」 that closes the operand opened at *i*: the first one followed by what follows operands."""
+    n = len(sentence)
+    j = i + 1
+    while j < n and not (sentence[j] in _CLOSING and (j + 1 == n or sentence.startswith(_AFTER_OPERAND, j + 1))):
+        j += 1
+    return j
+
+
+def _balanced_close(sentence: str, i: int) -> int:
+    """The 」 that closes the operand opened at *i*, counting nested 「」."""
+    depth = 0
+    for j in range(i, len(sentence)):
+        if sentence[j] in _OPENING:
+            depth += 1
+        elif sentence[j] in _CLOSING:
+            depth -= 1
+            if depth == 0:
+                return j
+    return len(sentence)
+
+
+def _cut(sentence: str, close: Callable[[str, int], int]) -> tuple[str, list[str]]:
+    """Replace each quoted operand by a placeholder; *close* finds where an operand opened at an index ends (the
+    length of the sentence when it does not). :class:`ValueError` carries the offset of a bracket left open or
+    closed without an opening."""
     out: list[str] = []
     quotes: list[str] = []
     i = 0
@@ -123,16 +130,7 @@ def _cut_balanced(sentence: str) -> tuple[str, list[str]]:
     while i < n:
         ch = sentence[i]
         if ch in _OPENING:
-            depth = 0
-            j = i
-            while j < n:
-                if sentence[j] in _OPENING:
-                    depth += 1
-                elif sentence[j] in _CLOSING:
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
+            j = close(sentence, i)
             if j >= n:
                 raise ValueError(i)
             out.append(placeholder(len(quotes)))
