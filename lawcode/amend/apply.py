@@ -43,7 +43,7 @@ from lawcode.amend.operations import (
 from lawcode.errors import AmendError, LawcodeError, ParseError
 from lawcode.io.text import FragmentStyle, read_fragment, read_toc
 from lawcode.io.text.reader import fill_sentences
-from lawcode.model.tags import CONTAINER_TAGS, SUBITEM_TAGS, TITLE_OF
+from lawcode.model.tags import CONTAINER_TAGS, SUBITEM_TAGS, TAG_OF_UNIT, TITLE_OF
 from lawcode.text.normalize import strip_spaces
 from lawcode.text.numerals import int_to_kanji
 
@@ -59,8 +59,6 @@ _CONTAINER_TITLES = frozenset(t + "Title" for t in CONTAINER_TAGS)
 _SENTENCE_GROUPS = ("ParagraphSentence", "ItemSentence") + tuple(f"{t}Sentence" for t in SUBITEM_TAGS)
 _TOC_ENTRY_TAGS = frozenset({"TOCPart", "TOCChapter", "TOCSection", "TOCSubsection", "TOCDivision",
                              "TOCArticle", "TOCSupplProvision", "TOCAppdxTableLabel"})
-_UNIT_TAG = {"条": "Article", "項": "Paragraph", "号": "Item", "編": "Part", "章": "Chapter", "節": "Section",
-             "款": "Subsection", "目": "Division"}
 
 
 @dataclass(frozen=True)
@@ -550,7 +548,7 @@ class Applier:
             return self._add_appendices(op)
         if op.unit == "目次":
             return self._add_toc(op)
-        tag = _UNIT_TAG.get(op.unit)
+        tag = TAG_OF_UNIT.get(op.unit)
         if tag is None:
             raise _Fail(f"adding 「{op.unit}」 is not supported yet")
         news = self._fragment(op.text, op.text_line)

@@ -65,7 +65,7 @@ from lawcode.errors import AmendError, LawcodeError
 from lawcode.io.text import FragmentStyle, read_fragment, read_toc
 from lawcode.io.xml_law import canonical_xml
 from lawcode.model.law import Law
-from lawcode.model.tags import CONTAINER_TAGS, SUBITEM_TAGS
+from lawcode.model.tags import CONTAINER_TAGS, SUBITEM_TAGS, UNIT_OF_TAG
 from lawcode.text.numerals import int_to_kanji
 
 __all__ = ["NOT_PARTIAL", "Kaimebun", "generate", "kaimebun"]
@@ -77,8 +77,6 @@ NOT_PARTIAL = "not a partial amendment"
 _FW = "\u3000"
 _KANJI_DIGITS = frozenset("〇一二三四五六七八九十百千0123456789０１２３４５６７８９")
 _PROVISION_TAGS = frozenset(("Article", "Paragraph", "Item") + SUBITEM_TAGS + CONTAINER_TAGS)
-_UNIT = {"Article": "条", "Paragraph": "項", "Item": "号", "Part": "編", "Chapter": "章", "Section": "節",
-         "Subsection": "款", "Division": "目"}
 _TITLE_NAME = {"Part": "編名", "Chapter": "章名", "Section": "節名", "Subsection": "款名", "Division": "目名"}
 
 
@@ -619,7 +617,7 @@ class _Generator:
             first, last = (run[0][0], run[-1][0]) if delta < 0 else (run[-1][0], run[0][0])
             lo, hi = min(_num(x)[0] for x, _ in run), max(_hi(x) for x, _ in run)
             in_range = [c for c in self._numbered(w, a) if lo <= _num(c)[0] <= hi]
-            unit = _UNIT.get(str(a.tag), "")
+            unit = UNIT_OF_TAG.get(str(a.tag), "")
             if ranged and (delta == 0 or len(in_range) != len(run)):
                 return False
             if (len(run) >= 3 or ranged) and delta and unit and len(in_range) == len(run) and len(_num(a)) == 1:
@@ -1021,7 +1019,7 @@ class _Generator:
                 self._add(parent_w, p, [c], None if c is not run[-1] else next_n)
                 p = c
             return
-        unit = _UNIT.get(str(tag))
+        unit = UNIT_OF_TAG.get(str(tag))
         if unit is None and parent_w.tag in _PROVISION_TAGS:  # 号の細分 cannot be added yet: rewrite the 号
             pn = self._counterpart(parent_w)
             if pn is not None:

@@ -37,6 +37,7 @@ from lawcode.amend.operations import (
 )
 from lawcode.errors import ParseError
 from lawcode.grammars import grammar_text
+from lawcode.model.tags import CONTAINER_OF_UNIT
 from lawcode.text.numerals import kanji_to_int
 
 __all__ = ["cut_quotes", "parse_sentence", "parse_locations", "placeholder", "quote_index"]
@@ -158,7 +159,6 @@ _ANAPHORA = {
     "同節": "Section", "同款": "Subsection", "同目": "Division", "同編": "Part",
 }
 _SPECIAL = {"本則": "MainProvision", "附則": "SupplProvision", "目次": "TOC", "題名": "LawTitle", "前文": "Preamble"}
-_CONTAINER = {"編": "Part", "章": "Chapter", "節": "Section", "款": "Subsection", "目": "Division"}
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,7 @@ class _ToOps(Transformer[Token, Any]):
         return Step("Subitem", key=str(c[0]))
 
     def container(self, c: list[Any]) -> Step:
-        return Step(_CONTAINER[str(c[1])], (_num(str(c[0])), *c[2:]))
+        return Step(CONTAINER_OF_UNIT[str(c[1])], (_num(str(c[0])), *c[2:]))
 
     def anaphor(self, c: list[Token]) -> Step:
         return Step(_ANAPHORA[str(c[0])], anaphor=True)

@@ -23,12 +23,12 @@ from lawcode.errors import AddressError, LawcodeError
 from lawcode.grammars import lark_parser
 from lawcode.model.nodes import _deprecated
 from lawcode.model.num import parse_num
+from lawcode.model.tags import TAG_OF_UNIT
 from lawcode.text.lawnum import parse_law_number
 from lawcode.text.numerals import parse_any_numeral, parse_branch_number
 
 __all__ = ["Step", "Address", "parse_address", "parse_path", "parse_citation", "looks_like_path"]
 
-_UNIT_TAG = {"編": "Part", "章": "Chapter", "節": "Section", "款": "Subsection", "目": "Division"}
 #: The element an appendix word usually names. The resolver matches appendix citations against the printed
 #: titles first (「別表第二」 may be an ``AppdxStyle``), so this is only the fallback.
 _APPENDIX_TAG = {
@@ -171,7 +171,6 @@ def parse_citation(text: str) -> Address:
     return Address(source, tuple(steps), is_path=False)
 
 
-_UNIT_TAG_ALL = {**_UNIT_TAG, "条": "Article", "項": "Paragraph", "号": "Item"}
 _LEVEL = {"Part": 0, "Chapter": 1, "Section": 2, "Subsection": 3, "Division": 4, "Article": 5, "Paragraph": 6,
           "Item": 7}
 
@@ -180,7 +179,7 @@ def _segment(ref: Tree) -> Step:
     unit = next((str(t) for t in ref.children if isinstance(t, Token) and t.type == "UNIT"), None)
     if unit is None:
         raise AddressError("a number without its unit (条, 項, 号 …)", address="")
-    return Step(_UNIT_TAG_ALL[unit], number=_number(ref))
+    return Step(TAG_OF_UNIT[unit], number=_number(ref))
 
 
 def _steps(tree: Tree, scope_given: bool) -> list[Step]:

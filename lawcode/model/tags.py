@@ -14,10 +14,20 @@ __all__ = [
     "PROVISION_TAG_SET",
     "TITLE_OF",
     "SENTENCE_OF",
+    "TAG_OF_UNIT",
+    "CONTAINER_OF_UNIT",
+    "UNIT_OF_TAG",
 ]
 
 #: 編・章・節・款・目, outermost first.
 CONTAINER_TAGS = ("Part", "Chapter", "Section", "Subsection", "Division")
+#: The counter word (単位語) a number is printed with → the element it numbers: 第三章 is a Chapter, 第五条 an Article.
+TAG_OF_UNIT: dict[str, str] = {"編": "Part", "章": "Chapter", "節": "Section", "款": "Subsection", "目": "Division",
+                               "条": "Article", "項": "Paragraph", "号": "Item"}
+#: The counter words of the 編章節款目 containers only.
+CONTAINER_OF_UNIT: dict[str, str] = {unit: tag for unit, tag in TAG_OF_UNIT.items() if tag in CONTAINER_TAGS}
+#: Element → its counter word (Article → 条).
+UNIT_OF_TAG: dict[str, str] = {tag: unit for unit, tag in TAG_OF_UNIT.items()}
 #: 号の細分, Subitem1 (イ) to Subitem10.
 SUBITEM_TAGS = tuple(f"Subitem{i}" for i in range(1, 11))
 #: 別表・別記・様式・書式・別図・付録, and their 附則 counterparts.

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lawcode.errors import LawcodeError
+from lawcode.model.tags import TAG_OF_UNIT
 from lawcode.refs.scan import own_regions
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,9 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Definition", "definitions"]
 
-_LEVEL = {"法律": None, "条例": None, "政令": None, "省令": None, "府令": None, "規則": None, "命令": None,
-          "編": "Part", "章": "Chapter", "節": "Section", "款": "Subsection", "目": "Division", "条": "Article",
-          "項": "Paragraph", "号": "Item", "附則": "SupplProvision"}
+_LEVEL: dict[str, str | None] = {"法律": None, "条例": None, "政令": None, "省令": None, "府令": None, "規則": None,
+                                 "命令": None, **TAG_OF_UNIT, "附則": "SupplProvision"}
 _SCOPE_WORDS = "法律|条例|政令|省令|府令|規則|命令|附則|編|章|節|款|目|条|項|号"
 _MEANS = re.compile("「([^「」]{1,40})」とは")
 _SCOPE_BEFORE = re.compile(f"(?:この|本)({_SCOPE_WORDS})(?:[^。]*?)において")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from lawcode.model.tags import TAG_OF_UNIT
+
 __all__ = ["N", "CHUNK", "LETTER_CHUNK", "TOKEN", "KANA", "tokenize", "LEVEL_OF_UNIT"]
 
 #: One number: kanji (命数法 or positional), ASCII or full-width digits.
@@ -58,17 +60,7 @@ CHUNK = re.compile(f"{_POINTER}(?:(?:{_JOIN})(?:{_POINTER}|{_SUBK})|まで)*")
 LETTER_CHUNK = re.compile(f"{_SUBK}(?:(?:{_JOIN}){_SUBK}|まで)*")
 
 #: Counter word → element name.
-LEVEL_OF_UNIT = {
-    "編": "Part",
-    "章": "Chapter",
-    "節": "Section",
-    "款": "Subsection",
-    "目": "Division",
-    "条": "Article",
-    "項": "Paragraph",
-    "号": "Item",
-    "表": "AppdxTable",
-}
+LEVEL_OF_UNIT = {**TAG_OF_UNIT, "表": "AppdxTable"}
 
 
 def tokenize(text: str) -> Iterator[tuple[str, str]]:

@@ -20,6 +20,7 @@ from lxml import etree
 
 from lawcode.errors import NumeralError, ParseError
 from lawcode.grammars import grammar_text
+from lawcode.model.tags import CONTAINER_OF_UNIT
 from lawcode.text.numerals import aiu_to_int, iroha_to_int, kanji_to_int, parse_any_numeral
 
 __all__ = [
@@ -28,7 +29,6 @@ __all__ = [
 ]
 
 #: Container element of each heading unit (第一編, 第二章 …).
-CONTAINER_OF_UNIT = {"編": "Part", "章": "Chapter", "節": "Section", "款": "Subsection", "目": "Division"}
 _CONTAINER_RANK = {"Part": 0, "Chapter": 1, "Section": 2, "Subsection": 3, "Division": 4}
 _ARTICLE, _PARAGRAPH, _ITEM = 10, 11, 12
 _FULLWIDTH_SPACE = "\u3000"
