@@ -9,10 +9,8 @@ document order, whatever the number of workers — the parallel result equals th
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 import pandas as pd
 import pyarrow as pa
@@ -178,7 +176,10 @@ class Corpus:
         futures = client.compute([dask.delayed(_edges_of_part)(*job) for job in jobs])
         if self.progress:
             progress(futures)
-        with _collector_paused():  # see GraphBuilder: the graph is millions of objects and no cycles
+        # While the client builds the graph, every automatic collection — triggered by any thread, such as Dask's
+        # receiving the next partition — would walk the whole graph built so far (on bulk/ that doubled the
+        # client's CPU time in some runs); the graph is millions of objects and no cycles.
+        with tables.collector_paused():
             for future in as_completed(futures):
                 builder.add(future.result())
                 future.release()
@@ -264,20 +265,6 @@ def _ordered(df: pd.DataFrame, order: list[str], schema: pa.Schema) -> pd.DataFr
     return pa.Table.from_pandas(df, schema=schema, preserve_index=False).to_pandas()
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for a block (and back on after it, if it was on). While the client builds
-    the graph, every automatic collection — triggered by any thread, such as Dask's receiving the next partition —
-    would walk the whole graph built so far: on bulk/ that doubled the client's CPU time in some runs."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def graph_from_edges(edges: "pd.DataFrame | tables.Columns | Iterable[pd.DataFrame | tables.Columns]",
                      ) -> "nx.MultiDiGraph":
     """A :class:`networkx.MultiDiGraph` from an edge table (or several, in any order; frames of
@@ -310,7 +297,7 @@ class GraphBuilder:
     def add(self, edges: "pd.DataFrame | tables.Columns") -> None:
         """Add one edge table (:data:`~lawcode.corpus.tables.EDGE_SCHEMA`, as a frame, as its columns or as the
         compacted columns a worker sends)."""
-        with _collector_paused():
+        with tables.collector_paused():
             cols = tables.table_columns(edges) if isinstance(edges, pd.DataFrame) else tables.with_node_ids(edges)
             self._add(cols)
 
@@ -332,7 +319,7 @@ class GraphBuilder:
 
     def graph(self) -> "nx.MultiDiGraph":
         """The graph, with every node's attributes settled."""
-        with _collector_paused():
+        with tables.collector_paused():
             return self._settle()
 
     def _settle(self) -> "nx.MultiDiGraph":
