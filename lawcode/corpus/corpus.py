@@ -281,53 +281,53 @@ def graph_from_edges(edges: "pd.DataFrame | tables.Columns | Iterable[pd.DataFra
 class GraphBuilder:
     """Builds the citation graph from edge tables as they arrive (see :func:`graph_from_edges`).
 
-    Edges are added at once (a provision's edges all come from its own law, so from one partition: edge keys
-    do not depend on arrival order); node attributes are settled at the end, so the graph does not depend on
-    the order either. Column-wise, with the cyclic garbage collector paused (the graph is millions of small
-    dicts and no cycles): this is the part of :meth:`Corpus.citation_graph` that runs on the client."""
+    Each table's nodes and edges are added at once, column-wise, with the cyclic garbage collector paused (the
+    graph is millions of small dicts and no cycles; what a table adds is then moved to the oldest generation
+    without being walked, see :func:`~lawcode.corpus.tables.collector_paused`). A provision's edges all come from
+    its own law, so from one table: edge keys do not depend on arrival order. Node attributes are set as tables
+    arrive by rules that give the same result in any order — a law's node takes its title, a citing provision its
+    label (both come from the law's own table), and a node that is only cited gets an empty label when it is first
+    seen, unless one of those two has set it — so nothing is left to do once the last table is in: on a cluster
+    the client's work ends with the workers'."""
 
     def __init__(self) -> None:
         import networkx as nx
 
         self._g = nx.MultiDiGraph()
-        self._src: dict[str, tuple[str, str, str]] = {}
-        self._dst: dict[str, tuple[str, str]] = {}
-        self._laws: dict[str, tuple[str, str]] = {}
+        self._sources: set[str] = set()
 
     def add(self, edges: "pd.DataFrame | tables.Columns") -> None:
         """Add one edge table (:data:`~lawcode.corpus.tables.EDGE_SCHEMA`, as a frame, as its columns or as the
         compacted columns a worker sends)."""
-        with tables.collector_paused():
+        with tables.collector_paused(keep=True):
             cols = tables.table_columns(edges) if isinstance(edges, pd.DataFrame) else tables.with_node_ids(edges)
             self._add(cols)
 
     def _add(self, cols: "tables.Columns") -> None:
-        src_attrs, dst_attrs, laws = self._src, self._dst, self._laws
+        g, sources = self._g, self._sources
+        laws: list[tuple[str, dict[str, str]]] = []
+        new_sources: list[tuple[str, dict[str, str]]] = []
+        targets: dict[str, tuple[str, str]] = {}
         edges: list[tuple[str, str, dict[str, Any]]] = []
         for (src, dst, src_law, src_path, src_label, dst_law, dst_path, kind, text, start, end, resolved, reason,
              part) in zip(*(cols[name] for name in tables.EDGE_COLUMNS), strict=True):
             if not dst:
-                laws[src] = (src_law, src_label or "")
+                laws.append((src, {"law": src_law, "path": "", "label": src_label or ""}))
                 continue
-            if src not in src_attrs:
-                src_attrs[src] = (src_law, src_path, src_label or "")
-            if dst not in dst_attrs:
-                dst_attrs[dst] = (dst_law, dst_path)
+            if src not in sources:  # the first table that has the provision gives its label
+                sources.add(src)
+                new_sources.append((src, {"law": src_law, "path": src_path, "label": src_label or ""}))
+            if dst not in targets:
+                targets[dst] = (dst_law, dst_path)
             edges.append((src, dst, {"kind": kind, "text": text, "span": (start, end), "resolved": resolved,
                                      "reason": reason, "part": part, "target_law": dst_law}))
-        self._g.add_edges_from(edges)
+        # only cited so far: an empty label, which a citing provision or a law (here or later) overrides
+        g.add_nodes_from((node, {"law": law, "path": path, "label": ""}) for node, (law, path) in targets.items()
+                         if node not in g)
+        g.add_nodes_from(new_sources)
+        g.add_nodes_from(laws)
+        g.add_edges_from(edges)
 
     def graph(self) -> "nx.MultiDiGraph":
-        """The graph, with every node's attributes settled."""
-        with tables.collector_paused():
-            return self._settle()
-
-    def _settle(self) -> "nx.MultiDiGraph":
-        g = self._g
-        for node, (law, path) in self._dst.items():
-            g.add_node(node, law=law, path=path, label="")
-        for node, (law, path, label) in self._src.items():
-            g.add_node(node, law=law, path=path, label=label)
-        for node, (law, label) in self._laws.items():
-            g.add_node(node, law=law, path="", label=label)
-        return g
+        """The graph built so far (every node's attributes are already settled)."""
+        return self._g
