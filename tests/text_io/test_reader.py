@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import lawcode
@@ -122,6 +124,16 @@ def test_errors_say_where_and_why(text, line, words):
     assert info.value.column is not None
     assert words in str(info.value)
     assert "bad.txt" in str(info.value)
+
+
+@pytest.mark.parametrize(("bad", "code"), [("\x00", "U+0000"), ("\x0b", "U+000B"), ("\udcff", "U+DCFF"),
+                                           ("\uffff", "U+FFFF")])
+def test_a_character_xml_cannot_hold_is_refused_where_it_stands(bad, code):
+    text = "第一条" + S + "甲。\n第二条" + S + "乙" + bad + "。\n"
+    for loader in (parse_text, lawcode.loads):
+        with pytest.raises(ParseError, match=re.escape(code)) as info:
+            loader(text, "bad.txt")
+        assert (info.value.line, info.value.column) == (2, 6)
 
 
 def test_wrong_type_is_a_lawcode_error():

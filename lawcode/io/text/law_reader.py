@@ -57,6 +57,9 @@ __all__ = ["TextEntry", "parse_text", "read_text_tree", "classify"]
 
 _SPACES = " \t\u3000"
 _GAP = " \u3000"
+#: A character XML 1.0 cannot hold (control characters but tab and line breaks, lone surrogates, U+FFFE/U+FFFF):
+#: a law read from text becomes XML, so such a character is refused where it stands.
+_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _AMENDING = re.compile(r"(?:一部を次のように改正する|次のように改める)。$")
 #: An 改め文 that announces quoted provisions (「次の一条を加える。」) — not a note that it was left out (「（「次のよう」略）」).
 _ANNOUNCES = re.compile(r"次(?:の|に掲げる|のように)(?!.*略[）〕)]$)")
@@ -218,6 +221,13 @@ def read_text_tree(text: str | bytes, source: str = "<text>") -> etree._Element:
     if not isinstance(text, str):
         raise wrong_type(ParseError)(f"parse_text() takes str, got {type(text).__name__}", source=source)
     text = text.lstrip("\ufeff")
+    bad = _NOT_XML_CHAR.search(text)
+    if bad is not None:
+        at = bad.start()
+        line = text.count("\n", 0, at) + 1
+        raise ParseError(f"character U+{ord(bad.group()):04X} cannot be in a law's text (XML allows no control "
+                         "characters or lone surrogates)", source=source, line=line,
+                         column=at - (text.rfind("\n", 0, at) + 1) + 1)
     entries = classify(text, source)
     return _Builder(entries, source).build()
 
