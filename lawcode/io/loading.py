@@ -69,12 +69,17 @@ def read_law_document(data: bytes | str, source: str = "<bytes>") -> LawDocument
 # -- plain-text statutes (lawcode.io.text) ---------------------------------------------------------------------
 _TEXT_SUFFIXES = (".txt", ".text")
 _TEXT_LEAD = "\ufeff \t\r\n\u3000"
+#: A run of :data:`_TEXT_LEAD` characters in UTF-8, whole characters only.
+_LEAD_BYTES = re.compile(b"(?:" + b"|".join(re.escape(c.encode("utf-8")) for c in _TEXT_LEAD) + b")*")
 
 
 def _is_plain_text(data: bytes | str, source: str) -> bool:
     """A statute printed as text: a ``.txt`` file, or text whose first character cannot start XML or JSON and
     that has a line beginning with 「第…条」 or 「附則」 (so that other junk still gets the XML parser's error)."""
     if isinstance(data, bytes):
+        lead = _LEAD_BYTES.match(data, 0, 4096)
+        if lead is not None and data[lead.end():lead.end() + 1] in (b"<", b"{", b"["):
+            return False  # XML or JSON: decided without decoding the head (the common case, every e-Gov file)
         try:
             head = data[:1 << 16].decode("utf-8-sig")
         except UnicodeDecodeError as exc:

@@ -60,7 +60,7 @@ _KIDS["SupplProvision"] = _SUPPL_KIDS
 _ALL_TAGS = tuple(sorted(_BODY_KIDS | frozenset().union(*_KIDS.values())))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)
 def suppl_key(amend_law_num: str | None) -> str | None:
     """The address key of an 改正附則: its amending law's number in Arabic digits, without the date.
 

@@ -77,8 +77,12 @@ def title_keys(title: str) -> list[str]:
     return keys
 
 
+@lru_cache(maxsize=65536)
 def number_key(text: str) -> str | None:
-    """The canonical key of a law number (``令和3年法律第37号``), or ``None`` when *text* is not one."""
+    """The canonical key of a law number (``令和3年法律第37号``), or ``None`` when *text* is not one.
+
+    Cached, failures included: the scanner and the law index ask it of every title and number they meet, most of
+    them again and again, and a text that is not a number costs a failed parse each time."""
     try:
         return parse_law_number(text).key
     except LawcodeError:

@@ -114,11 +114,23 @@ def test_diff_equals_serial(client, tmp_path):
     pd.testing.assert_frame_equal(parallel, serial)
 
 
+def _local_settings() -> dict:
+    import dask
+
+    from lawcode.corpus.cluster import LOCAL_WORKER_CONFIG
+
+    return {key: dask.config.get(key) for key in LOCAL_WORKER_CONFIG}
+
+
 def test_a_corpus_closes_the_cluster_it_started():
+    from lawcode.corpus.cluster import LOCAL_WORKER_CONFIG
+
     with Corpus([V1], workers=1, memory_limit="1GiB") as c:
         assert len(c.references()) > 0
         client = c.cluster._client
         assert client is not None and client.status == "running"
+        # its workers run without the profiler and with the slower diagnostics ticks
+        assert list(client.run(_local_settings).values()) == [LOCAL_WORKER_CONFIG]
     assert client.status == "closed"
 
 
