@@ -225,7 +225,7 @@ def _precheck(data: bytes, source: str) -> bytes:
         raise ParseError(f"input is {len(data)} bytes, larger than the {MAX_BYTES}-byte limit", source=source)
     if data.startswith(_UTF8_BOM):
         data = data[3:]
-    if not data.strip():
+    if not data or data.isspace():  # (not data.strip(): that copies the whole document)
         raise ParseError("empty document", source=source, line=1, column=1)
     if (
         data[:2] in (b"\xff\xfe", b"\xfe\xff")

@@ -108,6 +108,7 @@ def _build(law: "Law", body: _E) -> tuple[list[Provision], dict[str, Provision]]
         if parent_e is body:
             if tag not in _BODY_KIDS:
                 continue
+            raw = e.get("Num")
             parent = None
             top_counts[tag] = top_counts.get(tag, 0) + 1
             if tag == "SupplProvision":
@@ -116,28 +117,26 @@ def _build(law: "Law", body: _E) -> tuple[list[Provision], dict[str, Provision]]
             elif tag in ("TOC", "Preamble", "MainProvision"):
                 path = tag if top_counts[tag] == 1 else f"{tag}[{top_counts[tag]}]"
             else:
-                num = e.get("Num")
-                path = f"{tag}_{num}" if num else f"{tag}[{top_counts[tag]}]"
+                path = f"{tag}_{raw}" if raw else f"{tag}[{top_counts[tag]}]"
             scope = path
         else:
             entry = placed.get(parent_e)
             if entry is None or tag not in _KIDS[parent_e.tag]:
                 continue
             parent, scope = entry
-            num = e.get("Num")
-            if not num:
+            raw = e.get("Num")
+            if not raw:
                 key2 = (parent.index, tag)
                 unnumbered[key2] = unnumbered.get(key2, 0) + 1
                 seg = f"{tag}[{unnumbered[key2]}]"
             else:
-                seg = f"{tag}_{num}"
+                seg = f"{tag}_{raw}"
             path = f"{scope}-{seg}" if tag == "Article" else f"{parent.path}-{seg}"
         if path in by_path:
             k = 2
             while f"{path}#{k}" in by_path:
                 k += 1
             path = f"{path}#{k}"
-        raw = e.get("Num")
         p = types[tag](e, parent, path, parse_num(raw) if raw is not None else None, law)
         p._index = len(out)
         out.append(p)

@@ -121,9 +121,7 @@ class Provision(StructNode):
     @property
     def label(self) -> str | None:
         """Japanese citation of the provision, e.g. ``第三条の二第二項第一号``, ``附則第二条``, ``別表第一``."""
-        if self._label is None and self.path is not None:
-            from lawcode.model.labels import make_label
-
+        if self._label is None and self._path is not None:
             self._label = make_label(self)
         return self._label
 
@@ -379,3 +377,8 @@ for _name in PROVISION_TAGS:
     NODE_TYPES[_name] = _cls
     __all__.append(_name)
 JA_NAMES.setdefault("TOC", "目次")
+
+# Labels are written from provisions (labels.py imports this module), so the function is bound once the classes
+# exist; an import inside Provision.label cost half a microsecond on each of the hundreds of thousands of labels a
+# corpus scan writes.
+from lawcode.model.labels import make_label  # noqa: E402

@@ -31,7 +31,7 @@ from lawcode.model.num import parse_num
 from lawcode.text.numerals import format_branch_number
 from lawcode.model.tags import CONTAINER_TAGS, SUBITEM_TAGS
 from lawcode.refs.laws import LawNames, LawRef
-from lawcode.refs.model import RefKind, Reference
+from lawcode.refs.model import RefKind, Reference, new_reference
 from lawcode.refs.parse import Frag, Pointer, Range, parse_mention
 from lawcode.refs.tokens import CHUNK, KANA, LETTER_CHUNK, N, tokenize
 
@@ -995,10 +995,8 @@ def _make(p: "Provision", text: str, s: int, e: int, kind: RefKind, law_ref: Law
         resolved = bool(targets) and ok and why is None
         if not resolved and why is None:
             why = "no target"
-    # positional arguments (source, span, text, kind, target_law, targets, resolved, reason, part): a third
-    # cheaper than keywords for the frozen dataclass, and this runs once per mention
-    return Reference(p.path or "", (s, e), text[s:e], kind, law_ref.key if law_ref is not None else None,
-                     tuple(targets), resolved, None if resolved else why, part)
+    return new_reference(p.path or "", (s, e), text[s:e], kind, law_ref.key if law_ref is not None else None,
+                         tuple(targets), resolved, None if resolved else why, part)
 
 
 def warm_up() -> None:

@@ -460,3 +460,17 @@ def test_amending_provision_cites_the_amended_law():
     (r,) = [r for r in refs_in(lw, "MainProvision-Article_1-Paragraph_2") if r.text == "附則第二条"]
     assert r.target_law == "129AC0000000089" and r.targets == ("SupplProvision-Article_2",)
     assert one(lw, "MainProvision-Article_2-Paragraph_1", "第一条").target_law is None  # next article: own law
+
+
+def test_the_scanners_constructor_builds_the_same_frozen_reference():
+    import dataclasses
+
+    from lawcode.refs.model import RefKind, Reference, new_reference
+
+    values = ("MainProvision-Article_2-Paragraph_1", (3, 6), "前条", RefKind.RELATIVE, None,
+              ("MainProvision-Article_1",), True, None, "ただし書")
+    fast, slow = new_reference(*values), Reference(*values)
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert [getattr(fast, f.name) for f in dataclasses.fields(Reference)] == list(values)  # every field, in order
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.text = "次条"  # type: ignore[misc]
