@@ -29,6 +29,7 @@ from importlib import resources
 from typing import Iterator
 
 from lawcode.errors import LawcodeError
+from lawcode.text.eras import Era
 from lawcode.text.lawnum import decode_law_id, parse_law_number
 from lawcode.text.normalize import normalize_for_match
 
@@ -77,12 +78,19 @@ def title_keys(title: str) -> list[str]:
     return keys
 
 
+#: The first character of every era name (明治 … 令和): what a law number starts with, after any whitespace.
+_ERA_INITIALS = frozenset(era.kanji[0] for era in Era)
+
+
 @lru_cache(maxsize=65536)
 def number_key(text: str) -> str | None:
     """The canonical key of a law number (``令和3年法律第37号``), or ``None`` when *text* is not one.
 
     Cached, failures included: the scanner and the law index ask it of every title and number they meet, most of
-    them again and again, and a text that is not a number costs a failed parse each time."""
+    them again and again. A law number starts with an era name, so a text that starts otherwise (a title) is
+    refused without the failed parse (two exceptions) it would cost."""
+    if text.lstrip()[:1] not in _ERA_INITIALS:
+        return None
     try:
         return parse_law_number(text).key
     except LawcodeError:
