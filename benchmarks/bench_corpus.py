@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/bench_corpus.py [--corpus DIR] [--workers 1,2] [--limit N] [--json OUT]
+    python benchmarks/bench_corpus.py [--corpus DIR] [--workers 1,2] [--limit N] [--repeat N] [--json OUT]
 
 The laws are ``$LAWCODE_CORPUS/bulk`` (1,693 laws, 73 MB) unless ``--corpus`` names another folder. In one
 process it runs, in this order:
@@ -205,6 +205,8 @@ def main() -> int:
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts (default 1,2)")
     parser.add_argument("--limit", type=int, help="only the first N laws (by name)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run the whole comparison N times and summarise (the machine's speed drifts)")
     args = parser.parse_args()
     folder = args.corpus
     if folder is None:
@@ -214,10 +216,35 @@ def main() -> int:
             return 2
         folder = Path(base) / "bulk"
     files = sorted(folder.rglob("*.xml"))[: args.limit]
-    results = run(files, [int(n) for n in args.workers.split(",") if n])
+    counts = [int(n) for n in args.workers.split(",") if n]
+    rounds = [run(files, counts) for _ in range(max(1, args.repeat))]
+    if len(rounds) > 1:
+        summarise(rounds)
     if args.json:
-        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+        data = rounds[0] if len(rounds) == 1 else {"rounds": rounds}
+        args.json.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
+
+
+def summarise(rounds: list[dict[str, Any]]) -> None:
+    """Median and range over the rounds of each run's throughput and speed-up, and of the extrapolation: one
+    round is one minute of a shared machine, whose speed can drift by ±15 % from one minute to the next."""
+    import statistics
+
+    mb = rounds[0]["mb"]
+    print(f"\nover {len(rounds)} rounds (median, min–max):")
+    for i, first in enumerate(rounds[0]["runs"]):
+        rates = [mb / r["runs"][i]["seconds"] for r in rounds]
+        line = f"  {first['name']:10s} {statistics.median(rates):5.2f} MB/s ({min(rates):.2f}–{max(rates):.2f})"
+        if first["workers"]:
+            ups = [r["runs"][i]["speedup"] for r in rounds]
+            line += f"  speed-up {statistics.median(ups):.2f}× ({min(ups):.2f}–{max(ups):.2f})"
+        print(line)
+    full = [r["extrapolation"]["full_corpus_seconds"] for r in rounds]
+    cpu = [r["extrapolation"].get("full_corpus_seconds_2_cores_from_parallel_cpu") for r in rounds]
+    print(f"  full corpus, wall-clock model: {statistics.median(full):.0f} s ({min(full):.0f}–{max(full):.0f})")
+    if all(c is not None for c in cpu):
+        print(f"  full corpus, CPU model:        {statistics.median(cpu):.0f} s ({min(cpu):.0f}–{max(cpu):.0f})")
 
 
 if __name__ == "__main__":
