@@ -217,18 +217,47 @@ def main() -> int:
         folder = Path(base) / "bulk"
     files = sorted(folder.rglob("*.xml"))[: args.limit]
     counts = [int(n) for n in args.workers.split(",") if n]
-    rounds = [run(files, counts) for _ in range(max(1, args.repeat))]
-    if len(rounds) > 1:
+    if args.repeat > 1:
+        rounds = [_round_in_new_process(argv_without_repeat(sys.argv[1:])) for _ in range(args.repeat)]
         summarise(rounds)
+    else:
+        rounds = [run(files, counts)]
     if args.json:
         data = rounds[0] if len(rounds) == 1 else {"rounds": rounds}
         args.json.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
 
 
+def argv_without_repeat(argv: list[str]) -> list[str]:
+    """The command line of one round: this one without ``--repeat`` and ``--json`` (and their values)."""
+    out: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("--repeat", "--json"):
+            skip = True
+        elif not arg.startswith(("--repeat=", "--json=")):
+            out.append(arg)
+    return out
+
+
+def _round_in_new_process(argv: list[str]) -> dict[str, Any]:
+    """One round in a fresh interpreter, so that every round starts as cold as the first (the serial baseline
+    would otherwise find the previous round's caches warm and look faster than it is)."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "round.json"
+        subprocess.run([sys.executable, __file__, *argv, "--json", str(out)], check=True)
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
 def summarise(rounds: list[dict[str, Any]]) -> None:
-    """Median and range over the rounds of each run's throughput and speed-up, and of the extrapolation: one
-    round is one minute of a shared machine, whose speed can drift by ±15 % from one minute to the next."""
+    """Median and range over the rounds (each in its own process) of each run's throughput and speed-up, and of
+    the extrapolation: one round is one minute of a shared machine, whose speed can drift by ±15 % from one minute
+    to the next."""
     import statistics
 
     mb = rounds[0]["mb"]
