@@ -232,14 +232,14 @@ def _edges_of_part(part: Sequence[LawSource], library: str | None, references_ou
                    index: int = 0) -> tables.Columns:
     """The worker's job for :meth:`Corpus.citation_graph`: scan the references of *part* once, write them to
     ``references_out/part.<index>.parquet`` when asked, and send back only the edge columns, compacted
-    (:func:`~lawcode.corpus.tables.compact_edges`)."""
+    (:func:`~lawcode.corpus.tables.edge_columns` without node ids)."""
     refs = tables.reference_columns(part, library)
     if references_out is not None:
         import pyarrow.parquet as pq
 
         pq.write_table(pa.Table.from_pydict(refs, schema=tables.REFERENCE_SCHEMA),
                        Path(references_out) / f"part.{index}.parquet")
-    return tables.compact_edges(tables.edge_columns(refs))
+    return tables.edge_columns(refs, node_ids=False)
 
 
 def _edge_table_of_part(part: Sequence[LawSource], library: str | None) -> pd.DataFrame:

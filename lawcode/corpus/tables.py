@@ -263,14 +263,19 @@ def references_table(part: Sequence["LawSource"], library: str | None = None) ->
     return frame(reference_columns(part, library), REFERENCE_SCHEMA)
 
 
-def edge_columns(refs: Columns) -> Columns:
+def edge_columns(refs: Columns, *, node_ids: bool = True) -> Columns:
     """The citation-graph edges of reference :data:`Columns`, one per target, as :func:`lawcode.citation_graph`
     draws them (a mention of the citing law itself, この法律, is left out); a law with no edge gets one row with
-    an empty ``dst`` so that it is still a node."""
-    cols: Columns = {name: [] for name in EDGE_COLUMNS}
-    (c_src, c_dst, c_src_law, c_src_path, c_src_label, c_dst_law, c_dst_path, c_kind, c_text, c_start, c_end,
-     c_resolved, c_reason, c_part) = (cols[name] for name in EDGE_COLUMNS)
+    an empty ``dst`` so that it is still a node.
+
+    Without *node_ids*: the columns a worker sends (:func:`compact_edges` of the full ones, built directly — no
+    ``src``/``dst`` strings made only to be dropped, each repeated value shared once per mention)."""
+    cols: Columns = {name: [] for name in SENT_EDGE_COLUMNS}
+    (c_src_law, c_src_path, c_src_label, c_dst_law, c_dst_path, c_kind, c_text, c_start, c_end, c_resolved, c_reason,
+     c_part) = (cols[name] for name in SENT_EDGE_COLUMNS)
     seen: set[str] = set()
+    shared: dict[Any, Any] = {}
+    share = shared.setdefault
     for law, title, source, label, start, end, text, kind, target_law, targets, resolved, reason, part in zip(
             refs["law"], refs["law_title"], refs["source"], refs["source_label"], refs["span_start"],
             refs["span_end"], refs["text"], refs["kind"], refs["target_law"], refs["targets"], refs["resolved"],
@@ -279,21 +284,20 @@ def edge_columns(refs: Columns) -> Columns:
             continue
         if law not in seen:
             seen.add(law)
-            _append(cols, {"src": law, "dst": "", "src_law": law, "src_path": "", "src_label": title or "",
-                           "dst_law": "", "dst_path": "", "kind": "", "span_start": 0, "span_end": 0,
-                           "resolved": False})
+            _append(cols, {"src_law": law, "src_path": "", "src_label": title or "", "dst_law": "", "dst_path": "",
+                           "kind": "", "span_start": 0, "span_end": 0, "resolved": False})
         targets = list(targets) if targets is not None else []
         if target_law == law and not targets:
             continue
-        src = f"{law}/{source}"
+        law, source, label, target_law = share(law, law), share(source, source), share(label, label), share(
+            target_law, target_law)
+        kind, reason, part = share(kind, kind), share(reason, reason), share(part, part)
         for target in targets or [""]:
-            c_src.append(src)
-            c_dst.append(f"{target_law}/{target}" if target else target_law)
             c_src_law.append(law)
             c_src_path.append(source)
             c_src_label.append(label)
             c_dst_law.append(target_law)
-            c_dst_path.append(target)
+            c_dst_path.append(share(target, target))
             c_kind.append(kind)
             c_text.append(text)
             c_start.append(start)
@@ -301,7 +305,7 @@ def edge_columns(refs: Columns) -> Columns:
             c_resolved.append(resolved)
             c_reason.append(reason)
             c_part.append(part)
-    return cols
+    return with_node_ids(cols) if node_ids else cols
 
 
 #: The edge columns a worker sends to the client: ``src`` and ``dst`` are left out, the client makes them again
