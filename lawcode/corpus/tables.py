@@ -317,9 +317,10 @@ _REPEATED = ("src_law", "src_path", "src_label", "dst_law", "dst_path", "kind", 
 
 
 def compact_edges(cols: Columns) -> Columns:
-    """Edge :data:`Columns` as sent from a worker: without ``src``/``dst``, repeated strings shared. A third of
-    the bytes of the full columns, and pickling and unpickling them (which happens on the workers and on the
-    client, the busiest process of a run) costs a third as much."""
+    """Full edge :data:`Columns` (an edge table read back, say) in the form a worker sends: without ``src``/``dst``,
+    repeated strings shared. A third of the bytes of the full columns, and pickling and unpickling them (which
+    happens on the workers and on the client, the busiest process of a run) costs a third as much. The workers
+    build this form directly from the references (``edge_columns(refs, node_ids=False)``)."""
     out: Columns = {}
     for name in SENT_EDGE_COLUMNS:
         values = cols[name]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any, Callable
 
 __all__ = ["RefKind", "Reference"]
 
@@ -69,10 +70,8 @@ class Reference:
         }
 
 
-def _slot_setters() -> tuple:
+def _slot_setters() -> tuple[Callable[[Reference, Any], None], ...]:
     """The slot descriptors' ``__set__`` of each :class:`Reference` field, in declaration order."""
-    from dataclasses import fields
-
     return tuple(Reference.__dict__[f.name].__set__ for f in fields(Reference))
 
 
